@@ -1,0 +1,26 @@
+package xcot.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code xcot} command: a thin picocli layer over {@code xcot-core}. */
+@Command(
+        name = "xcot",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Measures whether one reasoning model's chain of thought carries other models to the same answer.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class Main {
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line; tests call this and capture its writers. */
+    public static CommandLine newCommandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler(new OneLineErrors());
+        return cli;
+    }
+}

