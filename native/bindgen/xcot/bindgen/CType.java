@@ -1,0 +1,78 @@
+package xcot.bindgen;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A C type as clang prints it in the AST ({@code qualType}), with typedef names kept so that the generator can tell
+ * {@code llama_progress_callback} from an anonymous function pointer. Qualifiers ({@code const}, ...) are dropped:
+ * they do not change layouts or calling conventions.
+ */
+sealed interface CType {
+
+    /** Builtin arithmetic types and void, with their x86-64 System V (LP64) sizes. */
+    enum Kind {
+        VOID(0), BOOL(1), CHAR(1), SCHAR(1), UCHAR(1), SHORT(2), USHORT(2), INT(4), UINT(4),
+        LONG(8), ULONG(8), LONGLONG(8), ULONGLONG(8), FLOAT(4), DOUBLE(8), LONGDOUBLE(16), INT128(16), UINT128(16);
+
+        final long sizeBytes;
+
+        Kind(long sizeBytes) {
+            this.sizeBytes = sizeBytes;
+        }
+    }
+
+    /** Whether a tagged type is a struct, union or enum. */
+    enum Tag { STRUCT, UNION, ENUM }
+
+    record Builtin(Kind kind) implements CType {
+        public Builtin {
+            Objects.requireNonNull(kind);
+        }
+    }
+
+    record Pointer(CType pointee) implements CType {
+        public Pointer {
+            Objects.requireNonNull(pointee);
+        }
+    }
+
+    record Array(CType element, long length) implements CType {
+        public Array {
+            Objects.requireNonNull(element);
+            if (length < 0) {
+                throw new IllegalArgumentException("negative array length " + length);
+            }
+        }
+    }
+
+    record Function(CType result, List<CType> parameters, boolean variadic) implements CType {
+        public Function {
+            Objects.requireNonNull(result);
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /**
+     * {@code struct NAME}, {@code union NAME} or {@code enum NAME}. An anonymous one has no name; its key is the
+     * {@code file:line:col} where clang says it is declared.
+     */
+    record Tagged(Tag tag, String name, String anonymousKey) implements CType {
+        public Tagged {
+            Objects.requireNonNull(tag);
+            if ((name == null) == (anonymousKey == null)) {
+                throw new IllegalArgumentException("a tagged type has a name or an anonymous key, not both");
+            }
+        }
+
+        boolean anonymous() {
+            return name == null;
+        }
+    }
+
+    record Typedef(String name) implements CType {
+        public Typedef {
+            Objects.requireNonNull(name);
+        }
+    }
+}
