@@ -9,11 +9,13 @@ import java.util.Map;
 /**
  * Emits the header class ({@code llama_h}): C_* layouts, typedef layouts, enum and macro constants, and one
  * downcall wrapper per function with its descriptor, address and handle in a lazily initialised holder class.
- * Past {@value #DECLARATIONS_PER_CLASS} declarations it splits the class the way jextract does: {@code llama_h}
- * extends {@code llama_h_1}, which extends {@code llama_h_2}, ..., so that callers still write {@code llama_h.x}.
+ * Past {@code DECLARATIONS_PER_CLASS} declarations (1000, as in jextract; the system property
+ * {@code xcot.bindgen.declarationsPerClass} overrides it) it splits the class the way jextract does, keeping class
+ * files within the JVM's limits: {@code llama_h} extends {@code llama_h_1}, which extends {@code llama_h_2}, ...,
+ * whose root holds the C_* layouts, so that callers still write {@code llama_h.x}.
  */
 final class HeaderEmitter {
-    static final int DECLARATIONS_PER_CLASS = 1000;
+    private static final int DECLARATIONS_PER_CLASS = Integer.getInteger("xcot.bindgen.declarationsPerClass", 1000);
 
     /** Generated bindings call restricted FFM methods by design; the warning would only repeat that per handle. */
     static final String RESTRICTED = "@SuppressWarnings(\"restricted\")";
