@@ -38,6 +38,29 @@ class GgmlBindingsSmokeTest {
         }
     }
 
+    /** ggml reads a tensor struct we filled through the array accessors: C and Java agree on where ne[i] and name are. */
+    @Test
+    void tensorFilledThroughArrayAccessorsReadsBackInC() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment tensor = ggml_tensor.allocate(arena);
+            ggml_tensor.type(tensor, llama_h.GGML_TYPE_F32());
+            long[] ne = {2, 3, 4, 5};
+            long stride = Float.BYTES;
+            for (int i = 0; i < llama_h.GGML_MAX_DIMS(); i++) {
+                ggml_tensor.ne(tensor, i, ne[i]);
+                ggml_tensor.nb(tensor, i, stride);
+                stride *= ne[i];
+            }
+            ggml_tensor.name(tensor).setString(0, "blk.0.attn_q.weight");
+            assertEquals(120L, llama_h.ggml_nelements(tensor));
+            assertEquals(120L * Float.BYTES, llama_h.ggml_nbytes(tensor));
+            assertEquals("blk.0.attn_q.weight", llama_h.ggml_get_name(tensor).getString(0));
+            assertEquals(4L, tensor.get(llama_h.C_LONG, ggml_tensor.ne$offset() + 2 * Long.BYTES));
+            assertEquals(llama_h.GGML_MAX_NAME(), ggml_tensor.name$layout().byteSize());
+            assertEquals(llama_h.GGML_MAX_SRC(), ggml_tensor.src$dimensions()[0]);
+        }
+    }
+
     @Test
     void optimizerParamsReturnedByValue() {
         try (Arena arena = Arena.ofConfined()) {

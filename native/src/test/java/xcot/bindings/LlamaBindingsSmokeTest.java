@@ -121,6 +121,46 @@ class LlamaBindingsSmokeTest {
         assertEquals(-1, llama_h.LLAMA_DEFAULT_SEED(), "0xFFFFFFFF as a uint32_t argument");
     }
 
+    /** A sampler implemented in Java through llama_sampler_i's function-pointer fields, driven by llama.cpp. */
+    @Test
+    void javaSamplerThroughItsInterfaceStruct() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom("xcot-java-sampler");
+            MemorySegment iface = llama_sampler_i.allocate(arena);
+            llama_sampler_i.name(iface, llama_sampler_i.name.allocate(smpl -> name, arena));
+            llama_sampler_i.apply(iface, llama_sampler_i.apply.allocate((smpl, candidates) -> {
+                MemorySegment array = llama_token_data_array.reinterpret(candidates, arena, null);
+                long n = llama_token_data_array.size(array);
+                MemorySegment data = llama_token_data.reinterpret(llama_token_data_array.data(array), n, arena, null);
+                long best = 0;
+                for (long i = 1; i < n; i++) {
+                    if (llama_token_data.logit(llama_token_data.asSlice(data, i)) > llama_token_data.logit(llama_token_data.asSlice(data, best))) {
+                        best = i;
+                    }
+                }
+                llama_token_data_array.selected(array, best);
+            }, arena));
+            MemorySegment sampler = llama_h.llama_sampler_init(iface, MemorySegment.NULL);
+            try {
+                assertEquals("xcot-java-sampler", llama_h.llama_sampler_name(sampler).getString(0));
+                float[] logits = {0.5f, 2.0f, -1.0f};
+                MemorySegment data = llama_token_data.allocateArray(logits.length, arena);
+                for (int i = 0; i < logits.length; i++) {
+                    llama_token_data.id(llama_token_data.asSlice(data, i), 100 + i);
+                    llama_token_data.logit(llama_token_data.asSlice(data, i), logits[i]);
+                }
+                MemorySegment candidates = llama_token_data_array.allocate(arena);
+                llama_token_data_array.data(candidates, data);
+                llama_token_data_array.size(candidates, logits.length);
+                llama_token_data_array.selected(candidates, -1);
+                llama_h.llama_sampler_apply(sampler, candidates);
+                assertEquals(1L, llama_token_data_array.selected(candidates));
+            } finally {
+                llama_h.llama_sampler_free(sampler);
+            }
+        }
+    }
+
     /** Every bound function's symbol exists and its descriptor links (critical options included). */
     @Test
     void everyBoundFunctionResolvesAndLinks() throws Exception {
