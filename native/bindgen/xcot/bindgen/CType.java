@@ -10,16 +10,10 @@ import java.util.Objects;
  */
 sealed interface CType {
 
-    /** Builtin arithmetic types and void, with their x86-64 System V (LP64) sizes. */
+    /** Builtin arithmetic types and void. */
     enum Kind {
-        VOID(0), BOOL(1), CHAR(1), SCHAR(1), UCHAR(1), SHORT(2), USHORT(2), INT(4), UINT(4),
-        LONG(8), ULONG(8), LONGLONG(8), ULONGLONG(8), FLOAT(4), DOUBLE(8), LONGDOUBLE(16), INT128(16), UINT128(16);
-
-        final long sizeBytes;
-
-        Kind(long sizeBytes) {
-            this.sizeBytes = sizeBytes;
-        }
+        VOID, BOOL, CHAR, SCHAR, UCHAR, SHORT, USHORT, INT, UINT, LONG, ULONG, LONGLONG, ULONGLONG, FLOAT, DOUBLE,
+        LONGDOUBLE, INT128, UINT128
     }
 
     /** Whether a tagged type is a struct, union or enum. */

@@ -8,8 +8,8 @@ final class Descriptors {
     private Descriptors() {}
 
     /**
-     * {@code FunctionDescriptor.of(...)} for {@code fn}, one layout per line at {@code indent} extra spaces;
-     * layouts are qualified with {@code header} unless it is empty (code inside the header class).
+     * {@code FunctionDescriptor.of(...)} for {@code fn}, one layout per line; layouts are qualified with
+     * {@code header} unless it is empty (code inside the header class).
      */
     static String descriptor(Generation g, CType.Function fn, String header, String context) {
         List<String> layouts = new ArrayList<>();

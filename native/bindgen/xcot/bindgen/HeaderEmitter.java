@@ -152,8 +152,11 @@ final class HeaderEmitter {
             long size = e.name() == null ? 4 : g.probe().enumSizes().get(e.name());
             for (Ast.EnumConstant c : e.constants()) {
                 BigInteger value = g.probe().enumConstants().get(c.name());
-                String javaType = size == 8 ? "long" : "int";
-                String literal = size == 8 ? value.longValue() + "L" : String.valueOf(value.intValue());
+                // An unsigned 32-bit value keeps its bit pattern in an int, as it would crossing the C boundary.
+                boolean fitsInt = value.compareTo(BigInteger.valueOf(Integer.MIN_VALUE)) >= 0
+                        && value.compareTo(BigInteger.ONE.shiftLeft(32)) < 0;
+                String javaType = size == 8 || !fitsInt ? "long" : "int";
+                String literal = javaType.equals("long") ? value.longValue() + "L" : String.valueOf(value.intValue());
                 Code code = new Code();
                 code.add("private static final " + javaType + " " + c.name() + " = " + literal + ";");
                 code.blank();
