@@ -64,6 +64,7 @@ final class CPrinter {
                 default -> kind.name().toLowerCase();
             };
             case CType.Typedef(String name) -> name;
+            case CType.Const(CType inner) -> "const " + base(inner);
             case CType.Tagged t -> t.tag().name().toLowerCase() + " " + (t.anonymous() ? "{...}" : t.name());
             default -> throw new IllegalStateException("not a base type: " + type);
         };

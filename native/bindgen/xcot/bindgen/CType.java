@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * A C type as clang prints it in the AST ({@code qualType}), with typedef names kept so that the generator can tell
- * {@code llama_progress_callback} from an anonymous function pointer. Qualifiers ({@code const}, ...) are dropped:
- * they do not change layouts or calling conventions.
+ * {@code llama_progress_callback} from an anonymous function pointer. {@code const} on a base type is kept (as
+ * {@link Const}) only for the C snippets in generated Javadoc, where it tells inputs from outputs; it changes no
+ * layout or calling convention. Other qualifiers are dropped.
  */
 sealed interface CType {
 
@@ -61,6 +62,13 @@ sealed interface CType {
 
         boolean anonymous() {
             return name == null;
+        }
+    }
+
+    /** {@code const T} for a base type {@code T}. */
+    record Const(CType type) implements CType {
+        public Const {
+            Objects.requireNonNull(type);
         }
     }
 

@@ -25,6 +25,7 @@ final class JavaTypes {
             case CType.Pointer p -> JType.Value.POINTER;
             case CType.Array(CType element, long length) -> new JType.Sequence(of(element, context), length);
             case CType.Typedef t -> of(types.resolve(t), context);
+            case CType.Const(CType inner) -> of(inner, context);
             case CType.Function f -> throw new BindgenException(context + ": a function cannot be passed by value");
             case CType.Tagged tagged when tagged.tag() == CType.Tag.ENUM -> enumType(tagged.name(), context);
             case CType.Tagged tagged -> {

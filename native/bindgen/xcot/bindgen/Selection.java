@@ -141,6 +141,7 @@ final class Selection {
     private void visit(CType type, boolean byValue) {
         switch (type) {
             case CType.Builtin b -> { }
+            case CType.Const(CType inner) -> visit(inner, byValue);
             case CType.Pointer(CType pointee) -> visit(pointee, false);
             case CType.Array(CType element, long length) -> visit(element, byValue);
             case CType.Function(CType result, List<CType> parameters, boolean variadic) -> {

@@ -85,7 +85,7 @@ record StructModel(
                 type = group;
             } else {
                 type = javaTypes.of(field.type(), context);
-                if (!(field.type() instanceof CType.Typedef) && types.functionPointer(field.type()) != null) {
+                if (!(Types.unqualified(field.type()) instanceof CType.Typedef) && types.functionPointer(field.type()) != null) {
                     callbacks.add(new NestedCallback(javaName, types.functionPointer(field.type()), cDeclaration));
                 }
             }

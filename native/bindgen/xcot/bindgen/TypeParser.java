@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class TypeParser {
     private static final Set<String> QUALIFIERS = Set.of("const", "volatile", "restrict", "__restrict", "__restrict__");
+    private static final String CONST = "const";
     private static final Set<String> BUILTIN_WORDS = Set.of(
             "void", "_Bool", "bool", "char", "short", "int", "long", "float", "double", "signed", "unsigned", "__int128");
 
@@ -46,9 +47,11 @@ final class TypeParser {
     private CType specifiers(String context) {
         List<String> builtinWords = new ArrayList<>();
         CType named = null;
+        boolean constant = false;
         while (pos < end) {
             String t = tokens.get(pos);
             if (QUALIFIERS.contains(t)) {
+                constant |= t.equals(CONST);
                 pos++;
             } else if (t.equals("struct") || t.equals("union") || t.equals("enum")) {
                 pos++;
@@ -70,13 +73,11 @@ final class TypeParser {
         if (named != null && !builtinWords.isEmpty()) {
             throw new BindgenException(context + ": cannot parse type '" + text + "'");
         }
-        if (named != null) {
-            return named;
-        }
-        if (builtinWords.isEmpty()) {
+        if (named == null && builtinWords.isEmpty()) {
             throw new BindgenException(context + ": no type specifier in '" + text + "'");
         }
-        return new CType.Builtin(builtinKind(builtinWords, context));
+        CType base = named != null ? named : new CType.Builtin(builtinKind(builtinWords, context));
+        return constant ? new CType.Const(base) : base;
     }
 
     /** Applies an abstract declarator to {@code base}: pointers bind looser than suffixes, parentheses regroup. */

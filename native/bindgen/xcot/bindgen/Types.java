@@ -42,11 +42,20 @@ final class Types {
         return enums.get(name);
     }
 
-    /** {@code type} with typedefs replaced by what they name, at the top level only. */
+    /** {@code type} with typedefs replaced by what they name and const dropped, at the top level only. */
     CType resolve(CType type) {
-        CType t = type;
+        CType t = unqualified(type);
         while (t instanceof CType.Typedef(String name)) {
-            t = typedef(name).target();
+            t = unqualified(typedef(name).target());
+        }
+        return t;
+    }
+
+    /** {@code type} without const. */
+    static CType unqualified(CType type) {
+        CType t = type;
+        while (t instanceof CType.Const(CType inner)) {
+            t = inner;
         }
         return t;
     }

@@ -7,7 +7,7 @@ import java.lang.invoke.*;
 
 /**
  * {@snippet lang=c :
- * typedef void (*ggml_log_callback)(enum ggml_log_level, char *, void *)
+ * typedef void (*ggml_log_callback)(enum ggml_log_level, const char *, void *)
  * }
  */
 @SuppressWarnings("restricted")

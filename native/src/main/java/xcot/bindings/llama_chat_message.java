@@ -12,8 +12,8 @@ import static java.lang.foreign.ValueLayout.*;
 /**
  * {@snippet lang=c :
  * struct llama_chat_message {
- *     char *role;
- *     char *content;
+ *     const char *role;
+ *     const char *content;
  * };
  * }
  */
@@ -38,7 +38,7 @@ public class llama_chat_message {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * char *role
+     * const char *role
      * }
      */
     public static final AddressLayout role$layout() {
@@ -50,7 +50,7 @@ public class llama_chat_message {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * char *role
+     * const char *role
      * }
      */
     public static final long role$offset() {
@@ -60,7 +60,7 @@ public class llama_chat_message {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * char *role
+     * const char *role
      * }
      */
     public static MemorySegment role(MemorySegment struct) {
@@ -70,7 +70,7 @@ public class llama_chat_message {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * char *role
+     * const char *role
      * }
      */
     public static void role(MemorySegment struct, MemorySegment fieldValue) {
@@ -82,7 +82,7 @@ public class llama_chat_message {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * char *content
+     * const char *content
      * }
      */
     public static final AddressLayout content$layout() {
@@ -94,7 +94,7 @@ public class llama_chat_message {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * char *content
+     * const char *content
      * }
      */
     public static final long content$offset() {
@@ -104,7 +104,7 @@ public class llama_chat_message {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * char *content
+     * const char *content
      * }
      */
     public static MemorySegment content(MemorySegment struct) {
@@ -114,7 +114,7 @@ public class llama_chat_message {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * char *content
+     * const char *content
      * }
      */
     public static void content(MemorySegment struct, MemorySegment fieldValue) {

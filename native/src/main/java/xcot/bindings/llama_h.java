@@ -3581,7 +3581,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void ggml_fp16_to_fp32_row(ggml_fp16_t *, float *, int64_t)
+     * void ggml_fp16_to_fp32_row(const ggml_fp16_t *, float *, int64_t)
      * }
      */
     public static FunctionDescriptor ggml_fp16_to_fp32_row$descriptor() {
@@ -3591,7 +3591,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void ggml_fp16_to_fp32_row(ggml_fp16_t *, float *, int64_t)
+     * void ggml_fp16_to_fp32_row(const ggml_fp16_t *, float *, int64_t)
      * }
      */
     public static MethodHandle ggml_fp16_to_fp32_row$handle() {
@@ -3601,7 +3601,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void ggml_fp16_to_fp32_row(ggml_fp16_t *, float *, int64_t)
+     * void ggml_fp16_to_fp32_row(const ggml_fp16_t *, float *, int64_t)
      * }
      */
     public static MemorySegment ggml_fp16_to_fp32_row$address() {
@@ -3610,7 +3610,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void ggml_fp16_to_fp32_row(ggml_fp16_t *, float *, int64_t)
+     * void ggml_fp16_to_fp32_row(const ggml_fp16_t *, float *, int64_t)
      * }
      */
     public static void ggml_fp16_to_fp32_row(MemorySegment x0, MemorySegment x1, long x2) {
@@ -3637,7 +3637,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void ggml_fp32_to_fp16_row(float *, ggml_fp16_t *, int64_t)
+     * void ggml_fp32_to_fp16_row(const float *, ggml_fp16_t *, int64_t)
      * }
      */
     public static FunctionDescriptor ggml_fp32_to_fp16_row$descriptor() {
@@ -3647,7 +3647,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void ggml_fp32_to_fp16_row(float *, ggml_fp16_t *, int64_t)
+     * void ggml_fp32_to_fp16_row(const float *, ggml_fp16_t *, int64_t)
      * }
      */
     public static MethodHandle ggml_fp32_to_fp16_row$handle() {
@@ -3657,7 +3657,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void ggml_fp32_to_fp16_row(float *, ggml_fp16_t *, int64_t)
+     * void ggml_fp32_to_fp16_row(const float *, ggml_fp16_t *, int64_t)
      * }
      */
     public static MemorySegment ggml_fp32_to_fp16_row$address() {
@@ -3666,7 +3666,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void ggml_fp32_to_fp16_row(float *, ggml_fp16_t *, int64_t)
+     * void ggml_fp32_to_fp16_row(const float *, ggml_fp16_t *, int64_t)
      * }
      */
     public static void ggml_fp32_to_fp16_row(MemorySegment x0, MemorySegment x1, long x2) {
@@ -3692,7 +3692,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t ggml_nelements(struct ggml_tensor *tensor)
+     * int64_t ggml_nelements(const struct ggml_tensor *tensor)
      * }
      */
     public static FunctionDescriptor ggml_nelements$descriptor() {
@@ -3702,7 +3702,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t ggml_nelements(struct ggml_tensor *tensor)
+     * int64_t ggml_nelements(const struct ggml_tensor *tensor)
      * }
      */
     public static MethodHandle ggml_nelements$handle() {
@@ -3712,7 +3712,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t ggml_nelements(struct ggml_tensor *tensor)
+     * int64_t ggml_nelements(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_nelements$address() {
@@ -3721,7 +3721,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t ggml_nelements(struct ggml_tensor *tensor)
+     * int64_t ggml_nelements(const struct ggml_tensor *tensor)
      * }
      */
     public static long ggml_nelements(MemorySegment tensor) {
@@ -3747,7 +3747,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t ggml_nbytes(struct ggml_tensor *tensor)
+     * size_t ggml_nbytes(const struct ggml_tensor *tensor)
      * }
      */
     public static FunctionDescriptor ggml_nbytes$descriptor() {
@@ -3757,7 +3757,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t ggml_nbytes(struct ggml_tensor *tensor)
+     * size_t ggml_nbytes(const struct ggml_tensor *tensor)
      * }
      */
     public static MethodHandle ggml_nbytes$handle() {
@@ -3767,7 +3767,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t ggml_nbytes(struct ggml_tensor *tensor)
+     * size_t ggml_nbytes(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_nbytes$address() {
@@ -3776,7 +3776,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t ggml_nbytes(struct ggml_tensor *tensor)
+     * size_t ggml_nbytes(const struct ggml_tensor *tensor)
      * }
      */
     public static long ggml_nbytes(MemorySegment tensor) {
@@ -3802,7 +3802,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *ggml_type_name(enum ggml_type type)
+     * const char *ggml_type_name(enum ggml_type type)
      * }
      */
     public static FunctionDescriptor ggml_type_name$descriptor() {
@@ -3812,7 +3812,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *ggml_type_name(enum ggml_type type)
+     * const char *ggml_type_name(enum ggml_type type)
      * }
      */
     public static MethodHandle ggml_type_name$handle() {
@@ -3822,7 +3822,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *ggml_type_name(enum ggml_type type)
+     * const char *ggml_type_name(enum ggml_type type)
      * }
      */
     public static MemorySegment ggml_type_name$address() {
@@ -3831,7 +3831,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *ggml_type_name(enum ggml_type type)
+     * const char *ggml_type_name(enum ggml_type type)
      * }
      */
     public static MemorySegment ggml_type_name(int type) {
@@ -3857,7 +3857,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void *ggml_get_data(struct ggml_tensor *tensor)
+     * void *ggml_get_data(const struct ggml_tensor *tensor)
      * }
      */
     public static FunctionDescriptor ggml_get_data$descriptor() {
@@ -3867,7 +3867,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void *ggml_get_data(struct ggml_tensor *tensor)
+     * void *ggml_get_data(const struct ggml_tensor *tensor)
      * }
      */
     public static MethodHandle ggml_get_data$handle() {
@@ -3877,7 +3877,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void *ggml_get_data(struct ggml_tensor *tensor)
+     * void *ggml_get_data(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_get_data$address() {
@@ -3886,7 +3886,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void *ggml_get_data(struct ggml_tensor *tensor)
+     * void *ggml_get_data(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_get_data(MemorySegment tensor) {
@@ -3912,7 +3912,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * float *ggml_get_data_f32(struct ggml_tensor *tensor)
+     * float *ggml_get_data_f32(const struct ggml_tensor *tensor)
      * }
      */
     public static FunctionDescriptor ggml_get_data_f32$descriptor() {
@@ -3922,7 +3922,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * float *ggml_get_data_f32(struct ggml_tensor *tensor)
+     * float *ggml_get_data_f32(const struct ggml_tensor *tensor)
      * }
      */
     public static MethodHandle ggml_get_data_f32$handle() {
@@ -3932,7 +3932,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * float *ggml_get_data_f32(struct ggml_tensor *tensor)
+     * float *ggml_get_data_f32(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_get_data_f32$address() {
@@ -3941,7 +3941,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * float *ggml_get_data_f32(struct ggml_tensor *tensor)
+     * float *ggml_get_data_f32(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_get_data_f32(MemorySegment tensor) {
@@ -3967,7 +3967,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *ggml_get_name(struct ggml_tensor *tensor)
+     * const char *ggml_get_name(const struct ggml_tensor *tensor)
      * }
      */
     public static FunctionDescriptor ggml_get_name$descriptor() {
@@ -3977,7 +3977,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *ggml_get_name(struct ggml_tensor *tensor)
+     * const char *ggml_get_name(const struct ggml_tensor *tensor)
      * }
      */
     public static MethodHandle ggml_get_name$handle() {
@@ -3987,7 +3987,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *ggml_get_name(struct ggml_tensor *tensor)
+     * const char *ggml_get_name(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_get_name$address() {
@@ -3996,7 +3996,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *ggml_get_name(struct ggml_tensor *tensor)
+     * const char *ggml_get_name(const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment ggml_get_name(MemorySegment tensor) {
@@ -4024,7 +4024,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, const void *data, size_t offset, size_t size)
      * }
      */
     public static FunctionDescriptor ggml_backend_tensor_set$descriptor() {
@@ -4034,7 +4034,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, const void *data, size_t offset, size_t size)
      * }
      */
     public static MethodHandle ggml_backend_tensor_set$handle() {
@@ -4044,7 +4044,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, const void *data, size_t offset, size_t size)
      * }
      */
     public static MemorySegment ggml_backend_tensor_set$address() {
@@ -4053,7 +4053,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_set(struct ggml_tensor *tensor, const void *data, size_t offset, size_t size)
      * }
      */
     public static void ggml_backend_tensor_set(MemorySegment tensor, MemorySegment data, long offset, long size) {
@@ -4081,7 +4081,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void ggml_backend_tensor_get(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
      * }
      */
     public static FunctionDescriptor ggml_backend_tensor_get$descriptor() {
@@ -4091,7 +4091,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void ggml_backend_tensor_get(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
      * }
      */
     public static MethodHandle ggml_backend_tensor_get$handle() {
@@ -4101,7 +4101,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void ggml_backend_tensor_get(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
      * }
      */
     public static MemorySegment ggml_backend_tensor_get$address() {
@@ -4110,7 +4110,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void ggml_backend_tensor_get(struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
+     * void ggml_backend_tensor_get(const struct ggml_tensor *tensor, void *data, size_t offset, size_t size)
      * }
      */
     public static void ggml_backend_tensor_get(MemorySegment tensor, MemorySegment data, long offset, long size) {
@@ -4136,7 +4136,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *ggml_backend_dev_name(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_name(ggml_backend_dev_t device)
      * }
      */
     public static FunctionDescriptor ggml_backend_dev_name$descriptor() {
@@ -4146,7 +4146,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *ggml_backend_dev_name(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_name(ggml_backend_dev_t device)
      * }
      */
     public static MethodHandle ggml_backend_dev_name$handle() {
@@ -4156,7 +4156,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *ggml_backend_dev_name(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_name(ggml_backend_dev_t device)
      * }
      */
     public static MemorySegment ggml_backend_dev_name$address() {
@@ -4165,7 +4165,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *ggml_backend_dev_name(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_name(ggml_backend_dev_t device)
      * }
      */
     public static MemorySegment ggml_backend_dev_name(MemorySegment device) {
@@ -4191,7 +4191,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *ggml_backend_dev_description(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_description(ggml_backend_dev_t device)
      * }
      */
     public static FunctionDescriptor ggml_backend_dev_description$descriptor() {
@@ -4201,7 +4201,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *ggml_backend_dev_description(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_description(ggml_backend_dev_t device)
      * }
      */
     public static MethodHandle ggml_backend_dev_description$handle() {
@@ -4211,7 +4211,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *ggml_backend_dev_description(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_description(ggml_backend_dev_t device)
      * }
      */
     public static MemorySegment ggml_backend_dev_description$address() {
@@ -4220,7 +4220,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *ggml_backend_dev_description(ggml_backend_dev_t device)
+     * const char *ggml_backend_dev_description(ggml_backend_dev_t device)
      * }
      */
     public static MemorySegment ggml_backend_dev_description(MemorySegment device) {
@@ -4357,7 +4357,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *ggml_backend_reg_name(ggml_backend_reg_t reg)
+     * const char *ggml_backend_reg_name(ggml_backend_reg_t reg)
      * }
      */
     public static FunctionDescriptor ggml_backend_reg_name$descriptor() {
@@ -4367,7 +4367,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *ggml_backend_reg_name(ggml_backend_reg_t reg)
+     * const char *ggml_backend_reg_name(ggml_backend_reg_t reg)
      * }
      */
     public static MethodHandle ggml_backend_reg_name$handle() {
@@ -4377,7 +4377,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *ggml_backend_reg_name(ggml_backend_reg_t reg)
+     * const char *ggml_backend_reg_name(ggml_backend_reg_t reg)
      * }
      */
     public static MemorySegment ggml_backend_reg_name$address() {
@@ -4386,7 +4386,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *ggml_backend_reg_name(ggml_backend_reg_t reg)
+     * const char *ggml_backend_reg_name(ggml_backend_reg_t reg)
      * }
      */
     public static MemorySegment ggml_backend_reg_name(MemorySegment reg) {
@@ -7201,7 +7201,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_file(char *fname, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_file(const char *fname, struct gguf_init_params params)
      * }
      */
     public static FunctionDescriptor gguf_init_from_file$descriptor() {
@@ -7211,7 +7211,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_file(char *fname, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_file(const char *fname, struct gguf_init_params params)
      * }
      */
     public static MethodHandle gguf_init_from_file$handle() {
@@ -7221,7 +7221,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_file(char *fname, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_file(const char *fname, struct gguf_init_params params)
      * }
      */
     public static MemorySegment gguf_init_from_file$address() {
@@ -7230,7 +7230,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_file(char *fname, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_file(const char *fname, struct gguf_init_params params)
      * }
      */
     public static MemorySegment gguf_init_from_file(MemorySegment fname, MemorySegment params) {
@@ -7258,7 +7258,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_buffer(void *data, size_t size, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_buffer(const void *data, size_t size, struct gguf_init_params params)
      * }
      */
     public static FunctionDescriptor gguf_init_from_buffer$descriptor() {
@@ -7268,7 +7268,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_buffer(void *data, size_t size, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_buffer(const void *data, size_t size, struct gguf_init_params params)
      * }
      */
     public static MethodHandle gguf_init_from_buffer$handle() {
@@ -7278,7 +7278,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_buffer(void *data, size_t size, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_buffer(const void *data, size_t size, struct gguf_init_params params)
      * }
      */
     public static MemorySegment gguf_init_from_buffer$address() {
@@ -7287,7 +7287,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct gguf_context *gguf_init_from_buffer(void *data, size_t size, struct gguf_init_params params)
+     * struct gguf_context *gguf_init_from_buffer(const void *data, size_t size, struct gguf_init_params params)
      * }
      */
     public static MemorySegment gguf_init_from_buffer(MemorySegment data, long size, MemorySegment params) {
@@ -7426,7 +7426,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *gguf_type_name(enum gguf_type type)
+     * const char *gguf_type_name(enum gguf_type type)
      * }
      */
     public static FunctionDescriptor gguf_type_name$descriptor() {
@@ -7436,7 +7436,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *gguf_type_name(enum gguf_type type)
+     * const char *gguf_type_name(enum gguf_type type)
      * }
      */
     public static MethodHandle gguf_type_name$handle() {
@@ -7446,7 +7446,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *gguf_type_name(enum gguf_type type)
+     * const char *gguf_type_name(enum gguf_type type)
      * }
      */
     public static MemorySegment gguf_type_name$address() {
@@ -7455,7 +7455,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *gguf_type_name(enum gguf_type type)
+     * const char *gguf_type_name(enum gguf_type type)
      * }
      */
     public static MemorySegment gguf_type_name(int type) {
@@ -7481,7 +7481,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t gguf_get_version(struct gguf_context *ctx)
+     * uint32_t gguf_get_version(const struct gguf_context *ctx)
      * }
      */
     public static FunctionDescriptor gguf_get_version$descriptor() {
@@ -7491,7 +7491,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t gguf_get_version(struct gguf_context *ctx)
+     * uint32_t gguf_get_version(const struct gguf_context *ctx)
      * }
      */
     public static MethodHandle gguf_get_version$handle() {
@@ -7501,7 +7501,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t gguf_get_version(struct gguf_context *ctx)
+     * uint32_t gguf_get_version(const struct gguf_context *ctx)
      * }
      */
     public static MemorySegment gguf_get_version$address() {
@@ -7510,7 +7510,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t gguf_get_version(struct gguf_context *ctx)
+     * uint32_t gguf_get_version(const struct gguf_context *ctx)
      * }
      */
     public static int gguf_get_version(MemorySegment ctx) {
@@ -7536,7 +7536,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t gguf_get_alignment(struct gguf_context *ctx)
+     * size_t gguf_get_alignment(const struct gguf_context *ctx)
      * }
      */
     public static FunctionDescriptor gguf_get_alignment$descriptor() {
@@ -7546,7 +7546,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t gguf_get_alignment(struct gguf_context *ctx)
+     * size_t gguf_get_alignment(const struct gguf_context *ctx)
      * }
      */
     public static MethodHandle gguf_get_alignment$handle() {
@@ -7556,7 +7556,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t gguf_get_alignment(struct gguf_context *ctx)
+     * size_t gguf_get_alignment(const struct gguf_context *ctx)
      * }
      */
     public static MemorySegment gguf_get_alignment$address() {
@@ -7565,7 +7565,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t gguf_get_alignment(struct gguf_context *ctx)
+     * size_t gguf_get_alignment(const struct gguf_context *ctx)
      * }
      */
     public static long gguf_get_alignment(MemorySegment ctx) {
@@ -7591,7 +7591,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t gguf_get_data_offset(struct gguf_context *ctx)
+     * size_t gguf_get_data_offset(const struct gguf_context *ctx)
      * }
      */
     public static FunctionDescriptor gguf_get_data_offset$descriptor() {
@@ -7601,7 +7601,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t gguf_get_data_offset(struct gguf_context *ctx)
+     * size_t gguf_get_data_offset(const struct gguf_context *ctx)
      * }
      */
     public static MethodHandle gguf_get_data_offset$handle() {
@@ -7611,7 +7611,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t gguf_get_data_offset(struct gguf_context *ctx)
+     * size_t gguf_get_data_offset(const struct gguf_context *ctx)
      * }
      */
     public static MemorySegment gguf_get_data_offset$address() {
@@ -7620,7 +7620,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t gguf_get_data_offset(struct gguf_context *ctx)
+     * size_t gguf_get_data_offset(const struct gguf_context *ctx)
      * }
      */
     public static long gguf_get_data_offset(MemorySegment ctx) {
@@ -7646,7 +7646,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t gguf_get_n_kv(struct gguf_context *ctx)
+     * int64_t gguf_get_n_kv(const struct gguf_context *ctx)
      * }
      */
     public static FunctionDescriptor gguf_get_n_kv$descriptor() {
@@ -7656,7 +7656,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t gguf_get_n_kv(struct gguf_context *ctx)
+     * int64_t gguf_get_n_kv(const struct gguf_context *ctx)
      * }
      */
     public static MethodHandle gguf_get_n_kv$handle() {
@@ -7666,7 +7666,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t gguf_get_n_kv(struct gguf_context *ctx)
+     * int64_t gguf_get_n_kv(const struct gguf_context *ctx)
      * }
      */
     public static MemorySegment gguf_get_n_kv$address() {
@@ -7675,7 +7675,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t gguf_get_n_kv(struct gguf_context *ctx)
+     * int64_t gguf_get_n_kv(const struct gguf_context *ctx)
      * }
      */
     public static long gguf_get_n_kv(MemorySegment ctx) {
@@ -7702,7 +7702,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t gguf_find_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_find_key(const struct gguf_context *ctx, const char *key)
      * }
      */
     public static FunctionDescriptor gguf_find_key$descriptor() {
@@ -7712,7 +7712,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t gguf_find_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_find_key(const struct gguf_context *ctx, const char *key)
      * }
      */
     public static MethodHandle gguf_find_key$handle() {
@@ -7722,7 +7722,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t gguf_find_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_find_key(const struct gguf_context *ctx, const char *key)
      * }
      */
     public static MemorySegment gguf_find_key$address() {
@@ -7731,7 +7731,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t gguf_find_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_find_key(const struct gguf_context *ctx, const char *key)
      * }
      */
     public static long gguf_find_key(MemorySegment ctx, MemorySegment key) {
@@ -7758,7 +7758,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *gguf_get_key(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_key(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_key$descriptor() {
@@ -7768,7 +7768,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *gguf_get_key(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_key(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_key$handle() {
@@ -7778,7 +7778,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *gguf_get_key(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_key(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_key$address() {
@@ -7787,7 +7787,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *gguf_get_key(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_key(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_key(MemorySegment ctx, long key_id) {
@@ -7814,7 +7814,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_kv_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_kv_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_kv_type$descriptor() {
@@ -7824,7 +7824,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_kv_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_kv_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_kv_type$handle() {
@@ -7834,7 +7834,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_kv_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_kv_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_kv_type$address() {
@@ -7843,7 +7843,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_kv_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_kv_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static int gguf_get_kv_type(MemorySegment ctx, long key_id) {
@@ -7870,7 +7870,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_arr_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_arr_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_arr_type$descriptor() {
@@ -7880,7 +7880,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_arr_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_arr_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_arr_type$handle() {
@@ -7890,7 +7890,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_arr_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_arr_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_arr_type$address() {
@@ -7899,7 +7899,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum gguf_type gguf_get_arr_type(struct gguf_context *ctx, int64_t key_id)
+     * enum gguf_type gguf_get_arr_type(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static int gguf_get_arr_type(MemorySegment ctx, long key_id) {
@@ -7926,7 +7926,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint8_t gguf_get_val_u8(struct gguf_context *ctx, int64_t key_id)
+     * uint8_t gguf_get_val_u8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_u8$descriptor() {
@@ -7936,7 +7936,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint8_t gguf_get_val_u8(struct gguf_context *ctx, int64_t key_id)
+     * uint8_t gguf_get_val_u8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_u8$handle() {
@@ -7946,7 +7946,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint8_t gguf_get_val_u8(struct gguf_context *ctx, int64_t key_id)
+     * uint8_t gguf_get_val_u8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_u8$address() {
@@ -7955,7 +7955,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint8_t gguf_get_val_u8(struct gguf_context *ctx, int64_t key_id)
+     * uint8_t gguf_get_val_u8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static byte gguf_get_val_u8(MemorySegment ctx, long key_id) {
@@ -7982,7 +7982,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int8_t gguf_get_val_i8(struct gguf_context *ctx, int64_t key_id)
+     * int8_t gguf_get_val_i8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_i8$descriptor() {
@@ -7992,7 +7992,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int8_t gguf_get_val_i8(struct gguf_context *ctx, int64_t key_id)
+     * int8_t gguf_get_val_i8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_i8$handle() {
@@ -8002,7 +8002,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int8_t gguf_get_val_i8(struct gguf_context *ctx, int64_t key_id)
+     * int8_t gguf_get_val_i8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_i8$address() {
@@ -8011,7 +8011,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int8_t gguf_get_val_i8(struct gguf_context *ctx, int64_t key_id)
+     * int8_t gguf_get_val_i8(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static byte gguf_get_val_i8(MemorySegment ctx, long key_id) {
@@ -8038,7 +8038,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint16_t gguf_get_val_u16(struct gguf_context *ctx, int64_t key_id)
+     * uint16_t gguf_get_val_u16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_u16$descriptor() {
@@ -8048,7 +8048,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint16_t gguf_get_val_u16(struct gguf_context *ctx, int64_t key_id)
+     * uint16_t gguf_get_val_u16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_u16$handle() {
@@ -8058,7 +8058,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint16_t gguf_get_val_u16(struct gguf_context *ctx, int64_t key_id)
+     * uint16_t gguf_get_val_u16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_u16$address() {
@@ -8067,7 +8067,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint16_t gguf_get_val_u16(struct gguf_context *ctx, int64_t key_id)
+     * uint16_t gguf_get_val_u16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static short gguf_get_val_u16(MemorySegment ctx, long key_id) {
@@ -8094,7 +8094,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int16_t gguf_get_val_i16(struct gguf_context *ctx, int64_t key_id)
+     * int16_t gguf_get_val_i16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_i16$descriptor() {
@@ -8104,7 +8104,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int16_t gguf_get_val_i16(struct gguf_context *ctx, int64_t key_id)
+     * int16_t gguf_get_val_i16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_i16$handle() {
@@ -8114,7 +8114,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int16_t gguf_get_val_i16(struct gguf_context *ctx, int64_t key_id)
+     * int16_t gguf_get_val_i16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_i16$address() {
@@ -8123,7 +8123,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int16_t gguf_get_val_i16(struct gguf_context *ctx, int64_t key_id)
+     * int16_t gguf_get_val_i16(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static short gguf_get_val_i16(MemorySegment ctx, long key_id) {
@@ -8150,7 +8150,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t gguf_get_val_u32(struct gguf_context *ctx, int64_t key_id)
+     * uint32_t gguf_get_val_u32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_u32$descriptor() {
@@ -8160,7 +8160,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t gguf_get_val_u32(struct gguf_context *ctx, int64_t key_id)
+     * uint32_t gguf_get_val_u32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_u32$handle() {
@@ -8170,7 +8170,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t gguf_get_val_u32(struct gguf_context *ctx, int64_t key_id)
+     * uint32_t gguf_get_val_u32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_u32$address() {
@@ -8179,7 +8179,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t gguf_get_val_u32(struct gguf_context *ctx, int64_t key_id)
+     * uint32_t gguf_get_val_u32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static int gguf_get_val_u32(MemorySegment ctx, long key_id) {
@@ -8206,7 +8206,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t gguf_get_val_i32(struct gguf_context *ctx, int64_t key_id)
+     * int32_t gguf_get_val_i32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_i32$descriptor() {
@@ -8216,7 +8216,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t gguf_get_val_i32(struct gguf_context *ctx, int64_t key_id)
+     * int32_t gguf_get_val_i32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_i32$handle() {
@@ -8226,7 +8226,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t gguf_get_val_i32(struct gguf_context *ctx, int64_t key_id)
+     * int32_t gguf_get_val_i32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_i32$address() {
@@ -8235,7 +8235,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t gguf_get_val_i32(struct gguf_context *ctx, int64_t key_id)
+     * int32_t gguf_get_val_i32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static int gguf_get_val_i32(MemorySegment ctx, long key_id) {
@@ -8262,7 +8262,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * float gguf_get_val_f32(struct gguf_context *ctx, int64_t key_id)
+     * float gguf_get_val_f32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_f32$descriptor() {
@@ -8272,7 +8272,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * float gguf_get_val_f32(struct gguf_context *ctx, int64_t key_id)
+     * float gguf_get_val_f32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_f32$handle() {
@@ -8282,7 +8282,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * float gguf_get_val_f32(struct gguf_context *ctx, int64_t key_id)
+     * float gguf_get_val_f32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_f32$address() {
@@ -8291,7 +8291,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * float gguf_get_val_f32(struct gguf_context *ctx, int64_t key_id)
+     * float gguf_get_val_f32(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static float gguf_get_val_f32(MemorySegment ctx, long key_id) {
@@ -8318,7 +8318,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint64_t gguf_get_val_u64(struct gguf_context *ctx, int64_t key_id)
+     * uint64_t gguf_get_val_u64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_u64$descriptor() {
@@ -8328,7 +8328,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint64_t gguf_get_val_u64(struct gguf_context *ctx, int64_t key_id)
+     * uint64_t gguf_get_val_u64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_u64$handle() {
@@ -8338,7 +8338,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint64_t gguf_get_val_u64(struct gguf_context *ctx, int64_t key_id)
+     * uint64_t gguf_get_val_u64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_u64$address() {
@@ -8347,7 +8347,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint64_t gguf_get_val_u64(struct gguf_context *ctx, int64_t key_id)
+     * uint64_t gguf_get_val_u64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static long gguf_get_val_u64(MemorySegment ctx, long key_id) {
@@ -8374,7 +8374,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t gguf_get_val_i64(struct gguf_context *ctx, int64_t key_id)
+     * int64_t gguf_get_val_i64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_i64$descriptor() {
@@ -8384,7 +8384,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t gguf_get_val_i64(struct gguf_context *ctx, int64_t key_id)
+     * int64_t gguf_get_val_i64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_i64$handle() {
@@ -8394,7 +8394,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t gguf_get_val_i64(struct gguf_context *ctx, int64_t key_id)
+     * int64_t gguf_get_val_i64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_i64$address() {
@@ -8403,7 +8403,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t gguf_get_val_i64(struct gguf_context *ctx, int64_t key_id)
+     * int64_t gguf_get_val_i64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static long gguf_get_val_i64(MemorySegment ctx, long key_id) {
@@ -8430,7 +8430,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * double gguf_get_val_f64(struct gguf_context *ctx, int64_t key_id)
+     * double gguf_get_val_f64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_f64$descriptor() {
@@ -8440,7 +8440,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * double gguf_get_val_f64(struct gguf_context *ctx, int64_t key_id)
+     * double gguf_get_val_f64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_f64$handle() {
@@ -8450,7 +8450,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * double gguf_get_val_f64(struct gguf_context *ctx, int64_t key_id)
+     * double gguf_get_val_f64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_f64$address() {
@@ -8459,7 +8459,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * double gguf_get_val_f64(struct gguf_context *ctx, int64_t key_id)
+     * double gguf_get_val_f64(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static double gguf_get_val_f64(MemorySegment ctx, long key_id) {
@@ -8486,7 +8486,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool gguf_get_val_bool(struct gguf_context *ctx, int64_t key_id)
+     * bool gguf_get_val_bool(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_bool$descriptor() {
@@ -8496,7 +8496,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool gguf_get_val_bool(struct gguf_context *ctx, int64_t key_id)
+     * bool gguf_get_val_bool(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_bool$handle() {
@@ -8506,7 +8506,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool gguf_get_val_bool(struct gguf_context *ctx, int64_t key_id)
+     * bool gguf_get_val_bool(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_bool$address() {
@@ -8515,7 +8515,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool gguf_get_val_bool(struct gguf_context *ctx, int64_t key_id)
+     * bool gguf_get_val_bool(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static boolean gguf_get_val_bool(MemorySegment ctx, long key_id) {
@@ -8542,7 +8542,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *gguf_get_val_str(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_val_str(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_str$descriptor() {
@@ -8552,7 +8552,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *gguf_get_val_str(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_val_str(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_str$handle() {
@@ -8562,7 +8562,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *gguf_get_val_str(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_val_str(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_str$address() {
@@ -8571,7 +8571,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *gguf_get_val_str(struct gguf_context *ctx, int64_t key_id)
+     * const char *gguf_get_val_str(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_str(MemorySegment ctx, long key_id) {
@@ -8598,7 +8598,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void *gguf_get_val_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_val_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_val_data$descriptor() {
@@ -8608,7 +8608,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void *gguf_get_val_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_val_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_val_data$handle() {
@@ -8618,7 +8618,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void *gguf_get_val_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_val_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_data$address() {
@@ -8627,7 +8627,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void *gguf_get_val_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_val_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_val_data(MemorySegment ctx, long key_id) {
@@ -8654,7 +8654,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t gguf_get_arr_n(struct gguf_context *ctx, int64_t key_id)
+     * size_t gguf_get_arr_n(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_arr_n$descriptor() {
@@ -8664,7 +8664,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t gguf_get_arr_n(struct gguf_context *ctx, int64_t key_id)
+     * size_t gguf_get_arr_n(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_arr_n$handle() {
@@ -8674,7 +8674,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t gguf_get_arr_n(struct gguf_context *ctx, int64_t key_id)
+     * size_t gguf_get_arr_n(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_arr_n$address() {
@@ -8683,7 +8683,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t gguf_get_arr_n(struct gguf_context *ctx, int64_t key_id)
+     * size_t gguf_get_arr_n(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static long gguf_get_arr_n(MemorySegment ctx, long key_id) {
@@ -8710,7 +8710,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void *gguf_get_arr_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_arr_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static FunctionDescriptor gguf_get_arr_data$descriptor() {
@@ -8720,7 +8720,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void *gguf_get_arr_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_arr_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MethodHandle gguf_get_arr_data$handle() {
@@ -8730,7 +8730,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void *gguf_get_arr_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_arr_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_arr_data$address() {
@@ -8739,7 +8739,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void *gguf_get_arr_data(struct gguf_context *ctx, int64_t key_id)
+     * const void *gguf_get_arr_data(const struct gguf_context *ctx, int64_t key_id)
      * }
      */
     public static MemorySegment gguf_get_arr_data(MemorySegment ctx, long key_id) {
@@ -8767,7 +8767,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *gguf_get_arr_str(struct gguf_context *ctx, int64_t key_id, size_t i)
+     * const char *gguf_get_arr_str(const struct gguf_context *ctx, int64_t key_id, size_t i)
      * }
      */
     public static FunctionDescriptor gguf_get_arr_str$descriptor() {
@@ -8777,7 +8777,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *gguf_get_arr_str(struct gguf_context *ctx, int64_t key_id, size_t i)
+     * const char *gguf_get_arr_str(const struct gguf_context *ctx, int64_t key_id, size_t i)
      * }
      */
     public static MethodHandle gguf_get_arr_str$handle() {
@@ -8787,7 +8787,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *gguf_get_arr_str(struct gguf_context *ctx, int64_t key_id, size_t i)
+     * const char *gguf_get_arr_str(const struct gguf_context *ctx, int64_t key_id, size_t i)
      * }
      */
     public static MemorySegment gguf_get_arr_str$address() {
@@ -8796,7 +8796,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *gguf_get_arr_str(struct gguf_context *ctx, int64_t key_id, size_t i)
+     * const char *gguf_get_arr_str(const struct gguf_context *ctx, int64_t key_id, size_t i)
      * }
      */
     public static MemorySegment gguf_get_arr_str(MemorySegment ctx, long key_id, long i) {
@@ -8822,7 +8822,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t gguf_get_n_tensors(struct gguf_context *ctx)
+     * int64_t gguf_get_n_tensors(const struct gguf_context *ctx)
      * }
      */
     public static FunctionDescriptor gguf_get_n_tensors$descriptor() {
@@ -8832,7 +8832,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t gguf_get_n_tensors(struct gguf_context *ctx)
+     * int64_t gguf_get_n_tensors(const struct gguf_context *ctx)
      * }
      */
     public static MethodHandle gguf_get_n_tensors$handle() {
@@ -8842,7 +8842,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t gguf_get_n_tensors(struct gguf_context *ctx)
+     * int64_t gguf_get_n_tensors(const struct gguf_context *ctx)
      * }
      */
     public static MemorySegment gguf_get_n_tensors$address() {
@@ -8851,7 +8851,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t gguf_get_n_tensors(struct gguf_context *ctx)
+     * int64_t gguf_get_n_tensors(const struct gguf_context *ctx)
      * }
      */
     public static long gguf_get_n_tensors(MemorySegment ctx) {
@@ -8878,7 +8878,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t gguf_find_tensor(struct gguf_context *ctx, char *name)
+     * int64_t gguf_find_tensor(const struct gguf_context *ctx, const char *name)
      * }
      */
     public static FunctionDescriptor gguf_find_tensor$descriptor() {
@@ -8888,7 +8888,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t gguf_find_tensor(struct gguf_context *ctx, char *name)
+     * int64_t gguf_find_tensor(const struct gguf_context *ctx, const char *name)
      * }
      */
     public static MethodHandle gguf_find_tensor$handle() {
@@ -8898,7 +8898,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t gguf_find_tensor(struct gguf_context *ctx, char *name)
+     * int64_t gguf_find_tensor(const struct gguf_context *ctx, const char *name)
      * }
      */
     public static MemorySegment gguf_find_tensor$address() {
@@ -8907,7 +8907,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t gguf_find_tensor(struct gguf_context *ctx, char *name)
+     * int64_t gguf_find_tensor(const struct gguf_context *ctx, const char *name)
      * }
      */
     public static long gguf_find_tensor(MemorySegment ctx, MemorySegment name) {
@@ -8934,7 +8934,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_offset(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_offset(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static FunctionDescriptor gguf_get_tensor_offset$descriptor() {
@@ -8944,7 +8944,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_offset(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_offset(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MethodHandle gguf_get_tensor_offset$handle() {
@@ -8954,7 +8954,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_offset(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_offset(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MemorySegment gguf_get_tensor_offset$address() {
@@ -8963,7 +8963,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_offset(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_offset(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static long gguf_get_tensor_offset(MemorySegment ctx, long tensor_id) {
@@ -8990,7 +8990,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *gguf_get_tensor_name(struct gguf_context *ctx, int64_t tensor_id)
+     * const char *gguf_get_tensor_name(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static FunctionDescriptor gguf_get_tensor_name$descriptor() {
@@ -9000,7 +9000,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *gguf_get_tensor_name(struct gguf_context *ctx, int64_t tensor_id)
+     * const char *gguf_get_tensor_name(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MethodHandle gguf_get_tensor_name$handle() {
@@ -9010,7 +9010,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *gguf_get_tensor_name(struct gguf_context *ctx, int64_t tensor_id)
+     * const char *gguf_get_tensor_name(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MemorySegment gguf_get_tensor_name$address() {
@@ -9019,7 +9019,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *gguf_get_tensor_name(struct gguf_context *ctx, int64_t tensor_id)
+     * const char *gguf_get_tensor_name(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MemorySegment gguf_get_tensor_name(MemorySegment ctx, long tensor_id) {
@@ -9046,7 +9046,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t *gguf_get_tensor_ne(struct gguf_context *ctx, int64_t tensor_id)
+     * const int64_t *gguf_get_tensor_ne(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static FunctionDescriptor gguf_get_tensor_ne$descriptor() {
@@ -9056,7 +9056,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t *gguf_get_tensor_ne(struct gguf_context *ctx, int64_t tensor_id)
+     * const int64_t *gguf_get_tensor_ne(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MethodHandle gguf_get_tensor_ne$handle() {
@@ -9066,7 +9066,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t *gguf_get_tensor_ne(struct gguf_context *ctx, int64_t tensor_id)
+     * const int64_t *gguf_get_tensor_ne(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MemorySegment gguf_get_tensor_ne$address() {
@@ -9075,7 +9075,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t *gguf_get_tensor_ne(struct gguf_context *ctx, int64_t tensor_id)
+     * const int64_t *gguf_get_tensor_ne(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MemorySegment gguf_get_tensor_ne(MemorySegment ctx, long tensor_id) {
@@ -9102,7 +9102,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum ggml_type gguf_get_tensor_type(struct gguf_context *ctx, int64_t tensor_id)
+     * enum ggml_type gguf_get_tensor_type(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static FunctionDescriptor gguf_get_tensor_type$descriptor() {
@@ -9112,7 +9112,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum ggml_type gguf_get_tensor_type(struct gguf_context *ctx, int64_t tensor_id)
+     * enum ggml_type gguf_get_tensor_type(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MethodHandle gguf_get_tensor_type$handle() {
@@ -9122,7 +9122,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum ggml_type gguf_get_tensor_type(struct gguf_context *ctx, int64_t tensor_id)
+     * enum ggml_type gguf_get_tensor_type(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MemorySegment gguf_get_tensor_type$address() {
@@ -9131,7 +9131,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum ggml_type gguf_get_tensor_type(struct gguf_context *ctx, int64_t tensor_id)
+     * enum ggml_type gguf_get_tensor_type(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static int gguf_get_tensor_type(MemorySegment ctx, long tensor_id) {
@@ -9158,7 +9158,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_size(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_size(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static FunctionDescriptor gguf_get_tensor_size$descriptor() {
@@ -9168,7 +9168,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_size(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_size(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MethodHandle gguf_get_tensor_size$handle() {
@@ -9178,7 +9178,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_size(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_size(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static MemorySegment gguf_get_tensor_size$address() {
@@ -9187,7 +9187,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t gguf_get_tensor_size(struct gguf_context *ctx, int64_t tensor_id)
+     * size_t gguf_get_tensor_size(const struct gguf_context *ctx, int64_t tensor_id)
      * }
      */
     public static long gguf_get_tensor_size(MemorySegment ctx, long tensor_id) {
@@ -9214,7 +9214,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int64_t gguf_remove_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_remove_key(struct gguf_context *ctx, const char *key)
      * }
      */
     public static FunctionDescriptor gguf_remove_key$descriptor() {
@@ -9224,7 +9224,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int64_t gguf_remove_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_remove_key(struct gguf_context *ctx, const char *key)
      * }
      */
     public static MethodHandle gguf_remove_key$handle() {
@@ -9234,7 +9234,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int64_t gguf_remove_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_remove_key(struct gguf_context *ctx, const char *key)
      * }
      */
     public static MemorySegment gguf_remove_key$address() {
@@ -9243,7 +9243,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int64_t gguf_remove_key(struct gguf_context *ctx, char *key)
+     * int64_t gguf_remove_key(struct gguf_context *ctx, const char *key)
      * }
      */
     public static long gguf_remove_key(MemorySegment ctx, MemorySegment key) {
@@ -9270,7 +9270,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_u8(struct gguf_context *ctx, char *key, uint8_t val)
+     * void gguf_set_val_u8(struct gguf_context *ctx, const char *key, uint8_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_u8$descriptor() {
@@ -9280,7 +9280,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_u8(struct gguf_context *ctx, char *key, uint8_t val)
+     * void gguf_set_val_u8(struct gguf_context *ctx, const char *key, uint8_t val)
      * }
      */
     public static MethodHandle gguf_set_val_u8$handle() {
@@ -9290,7 +9290,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_u8(struct gguf_context *ctx, char *key, uint8_t val)
+     * void gguf_set_val_u8(struct gguf_context *ctx, const char *key, uint8_t val)
      * }
      */
     public static MemorySegment gguf_set_val_u8$address() {
@@ -9299,7 +9299,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_u8(struct gguf_context *ctx, char *key, uint8_t val)
+     * void gguf_set_val_u8(struct gguf_context *ctx, const char *key, uint8_t val)
      * }
      */
     public static void gguf_set_val_u8(MemorySegment ctx, MemorySegment key, byte val) {
@@ -9326,7 +9326,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_i8(struct gguf_context *ctx, char *key, int8_t val)
+     * void gguf_set_val_i8(struct gguf_context *ctx, const char *key, int8_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_i8$descriptor() {
@@ -9336,7 +9336,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_i8(struct gguf_context *ctx, char *key, int8_t val)
+     * void gguf_set_val_i8(struct gguf_context *ctx, const char *key, int8_t val)
      * }
      */
     public static MethodHandle gguf_set_val_i8$handle() {
@@ -9346,7 +9346,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_i8(struct gguf_context *ctx, char *key, int8_t val)
+     * void gguf_set_val_i8(struct gguf_context *ctx, const char *key, int8_t val)
      * }
      */
     public static MemorySegment gguf_set_val_i8$address() {
@@ -9355,7 +9355,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_i8(struct gguf_context *ctx, char *key, int8_t val)
+     * void gguf_set_val_i8(struct gguf_context *ctx, const char *key, int8_t val)
      * }
      */
     public static void gguf_set_val_i8(MemorySegment ctx, MemorySegment key, byte val) {
@@ -9382,7 +9382,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_u16(struct gguf_context *ctx, char *key, uint16_t val)
+     * void gguf_set_val_u16(struct gguf_context *ctx, const char *key, uint16_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_u16$descriptor() {
@@ -9392,7 +9392,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_u16(struct gguf_context *ctx, char *key, uint16_t val)
+     * void gguf_set_val_u16(struct gguf_context *ctx, const char *key, uint16_t val)
      * }
      */
     public static MethodHandle gguf_set_val_u16$handle() {
@@ -9402,7 +9402,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_u16(struct gguf_context *ctx, char *key, uint16_t val)
+     * void gguf_set_val_u16(struct gguf_context *ctx, const char *key, uint16_t val)
      * }
      */
     public static MemorySegment gguf_set_val_u16$address() {
@@ -9411,7 +9411,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_u16(struct gguf_context *ctx, char *key, uint16_t val)
+     * void gguf_set_val_u16(struct gguf_context *ctx, const char *key, uint16_t val)
      * }
      */
     public static void gguf_set_val_u16(MemorySegment ctx, MemorySegment key, short val) {
@@ -9438,7 +9438,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_i16(struct gguf_context *ctx, char *key, int16_t val)
+     * void gguf_set_val_i16(struct gguf_context *ctx, const char *key, int16_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_i16$descriptor() {
@@ -9448,7 +9448,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_i16(struct gguf_context *ctx, char *key, int16_t val)
+     * void gguf_set_val_i16(struct gguf_context *ctx, const char *key, int16_t val)
      * }
      */
     public static MethodHandle gguf_set_val_i16$handle() {
@@ -9458,7 +9458,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_i16(struct gguf_context *ctx, char *key, int16_t val)
+     * void gguf_set_val_i16(struct gguf_context *ctx, const char *key, int16_t val)
      * }
      */
     public static MemorySegment gguf_set_val_i16$address() {
@@ -9467,7 +9467,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_i16(struct gguf_context *ctx, char *key, int16_t val)
+     * void gguf_set_val_i16(struct gguf_context *ctx, const char *key, int16_t val)
      * }
      */
     public static void gguf_set_val_i16(MemorySegment ctx, MemorySegment key, short val) {
@@ -9494,7 +9494,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_u32(struct gguf_context *ctx, char *key, uint32_t val)
+     * void gguf_set_val_u32(struct gguf_context *ctx, const char *key, uint32_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_u32$descriptor() {
@@ -9504,7 +9504,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_u32(struct gguf_context *ctx, char *key, uint32_t val)
+     * void gguf_set_val_u32(struct gguf_context *ctx, const char *key, uint32_t val)
      * }
      */
     public static MethodHandle gguf_set_val_u32$handle() {
@@ -9514,7 +9514,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_u32(struct gguf_context *ctx, char *key, uint32_t val)
+     * void gguf_set_val_u32(struct gguf_context *ctx, const char *key, uint32_t val)
      * }
      */
     public static MemorySegment gguf_set_val_u32$address() {
@@ -9523,7 +9523,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_u32(struct gguf_context *ctx, char *key, uint32_t val)
+     * void gguf_set_val_u32(struct gguf_context *ctx, const char *key, uint32_t val)
      * }
      */
     public static void gguf_set_val_u32(MemorySegment ctx, MemorySegment key, int val) {
@@ -9550,7 +9550,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_i32(struct gguf_context *ctx, char *key, int32_t val)
+     * void gguf_set_val_i32(struct gguf_context *ctx, const char *key, int32_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_i32$descriptor() {
@@ -9560,7 +9560,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_i32(struct gguf_context *ctx, char *key, int32_t val)
+     * void gguf_set_val_i32(struct gguf_context *ctx, const char *key, int32_t val)
      * }
      */
     public static MethodHandle gguf_set_val_i32$handle() {
@@ -9570,7 +9570,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_i32(struct gguf_context *ctx, char *key, int32_t val)
+     * void gguf_set_val_i32(struct gguf_context *ctx, const char *key, int32_t val)
      * }
      */
     public static MemorySegment gguf_set_val_i32$address() {
@@ -9579,7 +9579,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_i32(struct gguf_context *ctx, char *key, int32_t val)
+     * void gguf_set_val_i32(struct gguf_context *ctx, const char *key, int32_t val)
      * }
      */
     public static void gguf_set_val_i32(MemorySegment ctx, MemorySegment key, int val) {
@@ -9606,7 +9606,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_f32(struct gguf_context *ctx, char *key, float val)
+     * void gguf_set_val_f32(struct gguf_context *ctx, const char *key, float val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_f32$descriptor() {
@@ -9616,7 +9616,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_f32(struct gguf_context *ctx, char *key, float val)
+     * void gguf_set_val_f32(struct gguf_context *ctx, const char *key, float val)
      * }
      */
     public static MethodHandle gguf_set_val_f32$handle() {
@@ -9626,7 +9626,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_f32(struct gguf_context *ctx, char *key, float val)
+     * void gguf_set_val_f32(struct gguf_context *ctx, const char *key, float val)
      * }
      */
     public static MemorySegment gguf_set_val_f32$address() {
@@ -9635,7 +9635,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_f32(struct gguf_context *ctx, char *key, float val)
+     * void gguf_set_val_f32(struct gguf_context *ctx, const char *key, float val)
      * }
      */
     public static void gguf_set_val_f32(MemorySegment ctx, MemorySegment key, float val) {
@@ -9662,7 +9662,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_u64(struct gguf_context *ctx, char *key, uint64_t val)
+     * void gguf_set_val_u64(struct gguf_context *ctx, const char *key, uint64_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_u64$descriptor() {
@@ -9672,7 +9672,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_u64(struct gguf_context *ctx, char *key, uint64_t val)
+     * void gguf_set_val_u64(struct gguf_context *ctx, const char *key, uint64_t val)
      * }
      */
     public static MethodHandle gguf_set_val_u64$handle() {
@@ -9682,7 +9682,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_u64(struct gguf_context *ctx, char *key, uint64_t val)
+     * void gguf_set_val_u64(struct gguf_context *ctx, const char *key, uint64_t val)
      * }
      */
     public static MemorySegment gguf_set_val_u64$address() {
@@ -9691,7 +9691,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_u64(struct gguf_context *ctx, char *key, uint64_t val)
+     * void gguf_set_val_u64(struct gguf_context *ctx, const char *key, uint64_t val)
      * }
      */
     public static void gguf_set_val_u64(MemorySegment ctx, MemorySegment key, long val) {
@@ -9718,7 +9718,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_i64(struct gguf_context *ctx, char *key, int64_t val)
+     * void gguf_set_val_i64(struct gguf_context *ctx, const char *key, int64_t val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_i64$descriptor() {
@@ -9728,7 +9728,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_i64(struct gguf_context *ctx, char *key, int64_t val)
+     * void gguf_set_val_i64(struct gguf_context *ctx, const char *key, int64_t val)
      * }
      */
     public static MethodHandle gguf_set_val_i64$handle() {
@@ -9738,7 +9738,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_i64(struct gguf_context *ctx, char *key, int64_t val)
+     * void gguf_set_val_i64(struct gguf_context *ctx, const char *key, int64_t val)
      * }
      */
     public static MemorySegment gguf_set_val_i64$address() {
@@ -9747,7 +9747,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_i64(struct gguf_context *ctx, char *key, int64_t val)
+     * void gguf_set_val_i64(struct gguf_context *ctx, const char *key, int64_t val)
      * }
      */
     public static void gguf_set_val_i64(MemorySegment ctx, MemorySegment key, long val) {
@@ -9774,7 +9774,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_f64(struct gguf_context *ctx, char *key, double val)
+     * void gguf_set_val_f64(struct gguf_context *ctx, const char *key, double val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_f64$descriptor() {
@@ -9784,7 +9784,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_f64(struct gguf_context *ctx, char *key, double val)
+     * void gguf_set_val_f64(struct gguf_context *ctx, const char *key, double val)
      * }
      */
     public static MethodHandle gguf_set_val_f64$handle() {
@@ -9794,7 +9794,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_f64(struct gguf_context *ctx, char *key, double val)
+     * void gguf_set_val_f64(struct gguf_context *ctx, const char *key, double val)
      * }
      */
     public static MemorySegment gguf_set_val_f64$address() {
@@ -9803,7 +9803,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_f64(struct gguf_context *ctx, char *key, double val)
+     * void gguf_set_val_f64(struct gguf_context *ctx, const char *key, double val)
      * }
      */
     public static void gguf_set_val_f64(MemorySegment ctx, MemorySegment key, double val) {
@@ -9830,7 +9830,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_bool(struct gguf_context *ctx, char *key, bool val)
+     * void gguf_set_val_bool(struct gguf_context *ctx, const char *key, bool val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_bool$descriptor() {
@@ -9840,7 +9840,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_bool(struct gguf_context *ctx, char *key, bool val)
+     * void gguf_set_val_bool(struct gguf_context *ctx, const char *key, bool val)
      * }
      */
     public static MethodHandle gguf_set_val_bool$handle() {
@@ -9850,7 +9850,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_bool(struct gguf_context *ctx, char *key, bool val)
+     * void gguf_set_val_bool(struct gguf_context *ctx, const char *key, bool val)
      * }
      */
     public static MemorySegment gguf_set_val_bool$address() {
@@ -9859,7 +9859,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_bool(struct gguf_context *ctx, char *key, bool val)
+     * void gguf_set_val_bool(struct gguf_context *ctx, const char *key, bool val)
      * }
      */
     public static void gguf_set_val_bool(MemorySegment ctx, MemorySegment key, boolean val) {
@@ -9886,7 +9886,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_val_str(struct gguf_context *ctx, char *key, char *val)
+     * void gguf_set_val_str(struct gguf_context *ctx, const char *key, const char *val)
      * }
      */
     public static FunctionDescriptor gguf_set_val_str$descriptor() {
@@ -9896,7 +9896,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_val_str(struct gguf_context *ctx, char *key, char *val)
+     * void gguf_set_val_str(struct gguf_context *ctx, const char *key, const char *val)
      * }
      */
     public static MethodHandle gguf_set_val_str$handle() {
@@ -9906,7 +9906,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_val_str(struct gguf_context *ctx, char *key, char *val)
+     * void gguf_set_val_str(struct gguf_context *ctx, const char *key, const char *val)
      * }
      */
     public static MemorySegment gguf_set_val_str$address() {
@@ -9915,7 +9915,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_val_str(struct gguf_context *ctx, char *key, char *val)
+     * void gguf_set_val_str(struct gguf_context *ctx, const char *key, const char *val)
      * }
      */
     public static void gguf_set_val_str(MemorySegment ctx, MemorySegment key, MemorySegment val) {
@@ -9944,7 +9944,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_arr_data(struct gguf_context *ctx, char *key, enum gguf_type type, void *data, size_t n)
+     * void gguf_set_arr_data(struct gguf_context *ctx, const char *key, enum gguf_type type, const void *data, size_t n)
      * }
      */
     public static FunctionDescriptor gguf_set_arr_data$descriptor() {
@@ -9954,7 +9954,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_arr_data(struct gguf_context *ctx, char *key, enum gguf_type type, void *data, size_t n)
+     * void gguf_set_arr_data(struct gguf_context *ctx, const char *key, enum gguf_type type, const void *data, size_t n)
      * }
      */
     public static MethodHandle gguf_set_arr_data$handle() {
@@ -9964,7 +9964,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_arr_data(struct gguf_context *ctx, char *key, enum gguf_type type, void *data, size_t n)
+     * void gguf_set_arr_data(struct gguf_context *ctx, const char *key, enum gguf_type type, const void *data, size_t n)
      * }
      */
     public static MemorySegment gguf_set_arr_data$address() {
@@ -9973,7 +9973,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_arr_data(struct gguf_context *ctx, char *key, enum gguf_type type, void *data, size_t n)
+     * void gguf_set_arr_data(struct gguf_context *ctx, const char *key, enum gguf_type type, const void *data, size_t n)
      * }
      */
     public static void gguf_set_arr_data(MemorySegment ctx, MemorySegment key, int type, MemorySegment data, long n) {
@@ -10001,7 +10001,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_arr_str(struct gguf_context *ctx, char *key, char **data, size_t n)
+     * void gguf_set_arr_str(struct gguf_context *ctx, const char *key, const char **data, size_t n)
      * }
      */
     public static FunctionDescriptor gguf_set_arr_str$descriptor() {
@@ -10011,7 +10011,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_arr_str(struct gguf_context *ctx, char *key, char **data, size_t n)
+     * void gguf_set_arr_str(struct gguf_context *ctx, const char *key, const char **data, size_t n)
      * }
      */
     public static MethodHandle gguf_set_arr_str$handle() {
@@ -10021,7 +10021,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_arr_str(struct gguf_context *ctx, char *key, char **data, size_t n)
+     * void gguf_set_arr_str(struct gguf_context *ctx, const char *key, const char **data, size_t n)
      * }
      */
     public static MemorySegment gguf_set_arr_str$address() {
@@ -10030,7 +10030,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_arr_str(struct gguf_context *ctx, char *key, char **data, size_t n)
+     * void gguf_set_arr_str(struct gguf_context *ctx, const char *key, const char **data, size_t n)
      * }
      */
     public static void gguf_set_arr_str(MemorySegment ctx, MemorySegment key, MemorySegment data, long n) {
@@ -10056,7 +10056,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_kv(struct gguf_context *ctx, struct gguf_context *src)
+     * void gguf_set_kv(struct gguf_context *ctx, const struct gguf_context *src)
      * }
      */
     public static FunctionDescriptor gguf_set_kv$descriptor() {
@@ -10066,7 +10066,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_kv(struct gguf_context *ctx, struct gguf_context *src)
+     * void gguf_set_kv(struct gguf_context *ctx, const struct gguf_context *src)
      * }
      */
     public static MethodHandle gguf_set_kv$handle() {
@@ -10076,7 +10076,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_kv(struct gguf_context *ctx, struct gguf_context *src)
+     * void gguf_set_kv(struct gguf_context *ctx, const struct gguf_context *src)
      * }
      */
     public static MemorySegment gguf_set_kv$address() {
@@ -10085,7 +10085,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_kv(struct gguf_context *ctx, struct gguf_context *src)
+     * void gguf_set_kv(struct gguf_context *ctx, const struct gguf_context *src)
      * }
      */
     public static void gguf_set_kv(MemorySegment ctx, MemorySegment src) {
@@ -10111,7 +10111,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_add_tensor(struct gguf_context *ctx, struct ggml_tensor *tensor)
+     * void gguf_add_tensor(struct gguf_context *ctx, const struct ggml_tensor *tensor)
      * }
      */
     public static FunctionDescriptor gguf_add_tensor$descriptor() {
@@ -10121,7 +10121,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_add_tensor(struct gguf_context *ctx, struct ggml_tensor *tensor)
+     * void gguf_add_tensor(struct gguf_context *ctx, const struct ggml_tensor *tensor)
      * }
      */
     public static MethodHandle gguf_add_tensor$handle() {
@@ -10131,7 +10131,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_add_tensor(struct gguf_context *ctx, struct ggml_tensor *tensor)
+     * void gguf_add_tensor(struct gguf_context *ctx, const struct ggml_tensor *tensor)
      * }
      */
     public static MemorySegment gguf_add_tensor$address() {
@@ -10140,7 +10140,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_add_tensor(struct gguf_context *ctx, struct ggml_tensor *tensor)
+     * void gguf_add_tensor(struct gguf_context *ctx, const struct ggml_tensor *tensor)
      * }
      */
     public static void gguf_add_tensor(MemorySegment ctx, MemorySegment tensor) {
@@ -10167,7 +10167,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_tensor_type(struct gguf_context *ctx, char *name, enum ggml_type type)
+     * void gguf_set_tensor_type(struct gguf_context *ctx, const char *name, enum ggml_type type)
      * }
      */
     public static FunctionDescriptor gguf_set_tensor_type$descriptor() {
@@ -10177,7 +10177,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_tensor_type(struct gguf_context *ctx, char *name, enum ggml_type type)
+     * void gguf_set_tensor_type(struct gguf_context *ctx, const char *name, enum ggml_type type)
      * }
      */
     public static MethodHandle gguf_set_tensor_type$handle() {
@@ -10187,7 +10187,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_tensor_type(struct gguf_context *ctx, char *name, enum ggml_type type)
+     * void gguf_set_tensor_type(struct gguf_context *ctx, const char *name, enum ggml_type type)
      * }
      */
     public static MemorySegment gguf_set_tensor_type$address() {
@@ -10196,7 +10196,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_tensor_type(struct gguf_context *ctx, char *name, enum ggml_type type)
+     * void gguf_set_tensor_type(struct gguf_context *ctx, const char *name, enum ggml_type type)
      * }
      */
     public static void gguf_set_tensor_type(MemorySegment ctx, MemorySegment name, int type) {
@@ -10223,7 +10223,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_set_tensor_data(struct gguf_context *ctx, char *name, void *data)
+     * void gguf_set_tensor_data(struct gguf_context *ctx, const char *name, const void *data)
      * }
      */
     public static FunctionDescriptor gguf_set_tensor_data$descriptor() {
@@ -10233,7 +10233,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_set_tensor_data(struct gguf_context *ctx, char *name, void *data)
+     * void gguf_set_tensor_data(struct gguf_context *ctx, const char *name, const void *data)
      * }
      */
     public static MethodHandle gguf_set_tensor_data$handle() {
@@ -10243,7 +10243,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_set_tensor_data(struct gguf_context *ctx, char *name, void *data)
+     * void gguf_set_tensor_data(struct gguf_context *ctx, const char *name, const void *data)
      * }
      */
     public static MemorySegment gguf_set_tensor_data$address() {
@@ -10252,7 +10252,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_set_tensor_data(struct gguf_context *ctx, char *name, void *data)
+     * void gguf_set_tensor_data(struct gguf_context *ctx, const char *name, const void *data)
      * }
      */
     public static void gguf_set_tensor_data(MemorySegment ctx, MemorySegment name, MemorySegment data) {
@@ -10280,7 +10280,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool gguf_write_to_file_ptr(struct gguf_context *ctx, FILE *file, bool only_meta)
+     * bool gguf_write_to_file_ptr(const struct gguf_context *ctx, FILE *file, bool only_meta)
      * }
      */
     public static FunctionDescriptor gguf_write_to_file_ptr$descriptor() {
@@ -10290,7 +10290,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool gguf_write_to_file_ptr(struct gguf_context *ctx, FILE *file, bool only_meta)
+     * bool gguf_write_to_file_ptr(const struct gguf_context *ctx, FILE *file, bool only_meta)
      * }
      */
     public static MethodHandle gguf_write_to_file_ptr$handle() {
@@ -10300,7 +10300,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool gguf_write_to_file_ptr(struct gguf_context *ctx, FILE *file, bool only_meta)
+     * bool gguf_write_to_file_ptr(const struct gguf_context *ctx, FILE *file, bool only_meta)
      * }
      */
     public static MemorySegment gguf_write_to_file_ptr$address() {
@@ -10309,7 +10309,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool gguf_write_to_file_ptr(struct gguf_context *ctx, FILE *file, bool only_meta)
+     * bool gguf_write_to_file_ptr(const struct gguf_context *ctx, FILE *file, bool only_meta)
      * }
      */
     public static boolean gguf_write_to_file_ptr(MemorySegment ctx, MemorySegment file, boolean only_meta) {
@@ -10337,7 +10337,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool gguf_write_to_file(struct gguf_context *ctx, char *fname, bool only_meta)
+     * bool gguf_write_to_file(const struct gguf_context *ctx, const char *fname, bool only_meta)
      * }
      */
     public static FunctionDescriptor gguf_write_to_file$descriptor() {
@@ -10347,7 +10347,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool gguf_write_to_file(struct gguf_context *ctx, char *fname, bool only_meta)
+     * bool gguf_write_to_file(const struct gguf_context *ctx, const char *fname, bool only_meta)
      * }
      */
     public static MethodHandle gguf_write_to_file$handle() {
@@ -10357,7 +10357,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool gguf_write_to_file(struct gguf_context *ctx, char *fname, bool only_meta)
+     * bool gguf_write_to_file(const struct gguf_context *ctx, const char *fname, bool only_meta)
      * }
      */
     public static MemorySegment gguf_write_to_file$address() {
@@ -10366,7 +10366,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool gguf_write_to_file(struct gguf_context *ctx, char *fname, bool only_meta)
+     * bool gguf_write_to_file(const struct gguf_context *ctx, const char *fname, bool only_meta)
      * }
      */
     public static boolean gguf_write_to_file(MemorySegment ctx, MemorySegment fname, boolean only_meta) {
@@ -10392,7 +10392,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t gguf_get_meta_size(struct gguf_context *ctx)
+     * size_t gguf_get_meta_size(const struct gguf_context *ctx)
      * }
      */
     public static FunctionDescriptor gguf_get_meta_size$descriptor() {
@@ -10402,7 +10402,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t gguf_get_meta_size(struct gguf_context *ctx)
+     * size_t gguf_get_meta_size(const struct gguf_context *ctx)
      * }
      */
     public static MethodHandle gguf_get_meta_size$handle() {
@@ -10412,7 +10412,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t gguf_get_meta_size(struct gguf_context *ctx)
+     * size_t gguf_get_meta_size(const struct gguf_context *ctx)
      * }
      */
     public static MemorySegment gguf_get_meta_size$address() {
@@ -10421,7 +10421,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t gguf_get_meta_size(struct gguf_context *ctx)
+     * size_t gguf_get_meta_size(const struct gguf_context *ctx)
      * }
      */
     public static long gguf_get_meta_size(MemorySegment ctx) {
@@ -10447,7 +10447,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void gguf_get_meta_data(struct gguf_context *ctx, void *data)
+     * void gguf_get_meta_data(const struct gguf_context *ctx, void *data)
      * }
      */
     public static FunctionDescriptor gguf_get_meta_data$descriptor() {
@@ -10457,7 +10457,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void gguf_get_meta_data(struct gguf_context *ctx, void *data)
+     * void gguf_get_meta_data(const struct gguf_context *ctx, void *data)
      * }
      */
     public static MethodHandle gguf_get_meta_data$handle() {
@@ -10467,7 +10467,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void gguf_get_meta_data(struct gguf_context *ctx, void *data)
+     * void gguf_get_meta_data(const struct gguf_context *ctx, void *data)
      * }
      */
     public static MemorySegment gguf_get_meta_data$address() {
@@ -10476,7 +10476,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void gguf_get_meta_data(struct gguf_context *ctx, void *data)
+     * void gguf_get_meta_data(const struct gguf_context *ctx, void *data)
      * }
      */
     public static void gguf_get_meta_data(MemorySegment ctx, MemorySegment data) {
@@ -10502,7 +10502,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_ftype_name(enum llama_ftype ftype)
+     * const char *llama_ftype_name(enum llama_ftype ftype)
      * }
      */
     public static FunctionDescriptor llama_ftype_name$descriptor() {
@@ -10512,7 +10512,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_ftype_name(enum llama_ftype ftype)
+     * const char *llama_ftype_name(enum llama_ftype ftype)
      * }
      */
     public static MethodHandle llama_ftype_name$handle() {
@@ -10522,7 +10522,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_ftype_name(enum llama_ftype ftype)
+     * const char *llama_ftype_name(enum llama_ftype ftype)
      * }
      */
     public static MemorySegment llama_ftype_name$address() {
@@ -10531,7 +10531,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_ftype_name(enum llama_ftype ftype)
+     * const char *llama_ftype_name(enum llama_ftype ftype)
      * }
      */
     public static MemorySegment llama_ftype_name(int ftype) {
@@ -10557,7 +10557,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
+     * const char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
      * }
      */
     public static FunctionDescriptor llama_flash_attn_type_name$descriptor() {
@@ -10567,7 +10567,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
+     * const char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
      * }
      */
     public static MethodHandle llama_flash_attn_type_name$handle() {
@@ -10577,7 +10577,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
+     * const char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
      * }
      */
     public static MemorySegment llama_flash_attn_type_name$address() {
@@ -10586,7 +10586,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
+     * const char *llama_flash_attn_type_name(enum llama_flash_attn_type flash_attn_type)
      * }
      */
     public static MemorySegment llama_flash_attn_type_name(int flash_attn_type) {
@@ -10612,7 +10612,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_load_mode_name(enum llama_load_mode load_mode)
+     * const char *llama_load_mode_name(enum llama_load_mode load_mode)
      * }
      */
     public static FunctionDescriptor llama_load_mode_name$descriptor() {
@@ -10622,7 +10622,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_load_mode_name(enum llama_load_mode load_mode)
+     * const char *llama_load_mode_name(enum llama_load_mode load_mode)
      * }
      */
     public static MethodHandle llama_load_mode_name$handle() {
@@ -10632,7 +10632,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_load_mode_name(enum llama_load_mode load_mode)
+     * const char *llama_load_mode_name(enum llama_load_mode load_mode)
      * }
      */
     public static MemorySegment llama_load_mode_name$address() {
@@ -10641,7 +10641,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_load_mode_name(enum llama_load_mode load_mode)
+     * const char *llama_load_mode_name(enum llama_load_mode load_mode)
      * }
      */
     public static MemorySegment llama_load_mode_name(int load_mode) {
@@ -10667,7 +10667,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum llama_load_mode llama_load_mode_from_str(char *str)
+     * enum llama_load_mode llama_load_mode_from_str(const char *str)
      * }
      */
     public static FunctionDescriptor llama_load_mode_from_str$descriptor() {
@@ -10677,7 +10677,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum llama_load_mode llama_load_mode_from_str(char *str)
+     * enum llama_load_mode llama_load_mode_from_str(const char *str)
      * }
      */
     public static MethodHandle llama_load_mode_from_str$handle() {
@@ -10687,7 +10687,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum llama_load_mode llama_load_mode_from_str(char *str)
+     * enum llama_load_mode llama_load_mode_from_str(const char *str)
      * }
      */
     public static MemorySegment llama_load_mode_from_str$address() {
@@ -10696,7 +10696,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum llama_load_mode llama_load_mode_from_str(char *str)
+     * enum llama_load_mode llama_load_mode_from_str(const char *str)
      * }
      */
     public static int llama_load_mode_from_str(MemorySegment str) {
@@ -10721,7 +10721,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_version()
+     * const char *llama_version()
      * }
      */
     public static FunctionDescriptor llama_version$descriptor() {
@@ -10731,7 +10731,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_version()
+     * const char *llama_version()
      * }
      */
     public static MethodHandle llama_version$handle() {
@@ -10741,7 +10741,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_version()
+     * const char *llama_version()
      * }
      */
     public static MemorySegment llama_version$address() {
@@ -10750,7 +10750,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_version()
+     * const char *llama_version()
      * }
      */
     public static MemorySegment llama_version() {
@@ -11319,7 +11319,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_model *llama_load_model_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_load_model_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static FunctionDescriptor llama_load_model_from_file$descriptor() {
@@ -11329,7 +11329,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_model *llama_load_model_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_load_model_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static MethodHandle llama_load_model_from_file$handle() {
@@ -11339,7 +11339,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_model *llama_load_model_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_load_model_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static MemorySegment llama_load_model_from_file$address() {
@@ -11348,7 +11348,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_model *llama_load_model_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_load_model_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static MemorySegment llama_load_model_from_file(MemorySegment path_model, MemorySegment params) {
@@ -11375,7 +11375,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static FunctionDescriptor llama_model_load_from_file$descriptor() {
@@ -11385,7 +11385,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static MethodHandle llama_model_load_from_file$handle() {
@@ -11395,7 +11395,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static MemorySegment llama_model_load_from_file$address() {
@@ -11404,7 +11404,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_file(char *path_model, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_file(const char *path_model, struct llama_model_params params)
      * }
      */
     public static MemorySegment llama_model_load_from_file(MemorySegment path_model, MemorySegment params) {
@@ -11488,7 +11488,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_splits(char **paths, size_t n_paths, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_splits(const char **paths, size_t n_paths, struct llama_model_params params)
      * }
      */
     public static FunctionDescriptor llama_model_load_from_splits$descriptor() {
@@ -11498,7 +11498,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_splits(char **paths, size_t n_paths, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_splits(const char **paths, size_t n_paths, struct llama_model_params params)
      * }
      */
     public static MethodHandle llama_model_load_from_splits$handle() {
@@ -11508,7 +11508,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_splits(char **paths, size_t n_paths, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_splits(const char **paths, size_t n_paths, struct llama_model_params params)
      * }
      */
     public static MemorySegment llama_model_load_from_splits$address() {
@@ -11517,7 +11517,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_model *llama_model_load_from_splits(char **paths, size_t n_paths, struct llama_model_params params)
+     * struct llama_model *llama_model_load_from_splits(const char **paths, size_t n_paths, struct llama_model_params params)
      * }
      */
     public static MemorySegment llama_model_load_from_splits(MemorySegment paths, long n_paths, MemorySegment params) {
@@ -11543,7 +11543,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void llama_model_save_to_file(struct llama_model *model, char *path_model)
+     * void llama_model_save_to_file(const struct llama_model *model, const char *path_model)
      * }
      */
     public static FunctionDescriptor llama_model_save_to_file$descriptor() {
@@ -11553,7 +11553,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void llama_model_save_to_file(struct llama_model *model, char *path_model)
+     * void llama_model_save_to_file(const struct llama_model *model, const char *path_model)
      * }
      */
     public static MethodHandle llama_model_save_to_file$handle() {
@@ -11563,7 +11563,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void llama_model_save_to_file(struct llama_model *model, char *path_model)
+     * void llama_model_save_to_file(const struct llama_model *model, const char *path_model)
      * }
      */
     public static MemorySegment llama_model_save_to_file$address() {
@@ -11572,7 +11572,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void llama_model_save_to_file(struct llama_model *model, char *path_model)
+     * void llama_model_save_to_file(const struct llama_model *model, const char *path_model)
      * }
      */
     public static void llama_model_save_to_file(MemorySegment model, MemorySegment path_model) {
@@ -12304,7 +12304,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx(struct llama_context *ctx)
+     * uint32_t llama_n_ctx(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_n_ctx$descriptor() {
@@ -12314,7 +12314,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx(struct llama_context *ctx)
+     * uint32_t llama_n_ctx(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_n_ctx$handle() {
@@ -12324,7 +12324,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx(struct llama_context *ctx)
+     * uint32_t llama_n_ctx(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_n_ctx$address() {
@@ -12333,7 +12333,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx(struct llama_context *ctx)
+     * uint32_t llama_n_ctx(const struct llama_context *ctx)
      * }
      */
     public static int llama_n_ctx(MemorySegment ctx) {
@@ -12359,7 +12359,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx_seq(struct llama_context *ctx)
+     * uint32_t llama_n_ctx_seq(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_n_ctx_seq$descriptor() {
@@ -12369,7 +12369,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx_seq(struct llama_context *ctx)
+     * uint32_t llama_n_ctx_seq(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_n_ctx_seq$handle() {
@@ -12379,7 +12379,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx_seq(struct llama_context *ctx)
+     * uint32_t llama_n_ctx_seq(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_n_ctx_seq$address() {
@@ -12388,7 +12388,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_n_ctx_seq(struct llama_context *ctx)
+     * uint32_t llama_n_ctx_seq(const struct llama_context *ctx)
      * }
      */
     public static int llama_n_ctx_seq(MemorySegment ctx) {
@@ -12414,7 +12414,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_n_batch(struct llama_context *ctx)
+     * uint32_t llama_n_batch(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_n_batch$descriptor() {
@@ -12424,7 +12424,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_n_batch(struct llama_context *ctx)
+     * uint32_t llama_n_batch(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_n_batch$handle() {
@@ -12434,7 +12434,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_n_batch(struct llama_context *ctx)
+     * uint32_t llama_n_batch(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_n_batch$address() {
@@ -12443,7 +12443,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_n_batch(struct llama_context *ctx)
+     * uint32_t llama_n_batch(const struct llama_context *ctx)
      * }
      */
     public static int llama_n_batch(MemorySegment ctx) {
@@ -12469,7 +12469,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ubatch(struct llama_context *ctx)
+     * uint32_t llama_n_ubatch(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_n_ubatch$descriptor() {
@@ -12479,7 +12479,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ubatch(struct llama_context *ctx)
+     * uint32_t llama_n_ubatch(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_n_ubatch$handle() {
@@ -12489,7 +12489,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_n_ubatch(struct llama_context *ctx)
+     * uint32_t llama_n_ubatch(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_n_ubatch$address() {
@@ -12498,7 +12498,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_n_ubatch(struct llama_context *ctx)
+     * uint32_t llama_n_ubatch(const struct llama_context *ctx)
      * }
      */
     public static int llama_n_ubatch(MemorySegment ctx) {
@@ -12524,7 +12524,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_n_seq_max(struct llama_context *ctx)
+     * uint32_t llama_n_seq_max(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_n_seq_max$descriptor() {
@@ -12534,7 +12534,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_n_seq_max(struct llama_context *ctx)
+     * uint32_t llama_n_seq_max(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_n_seq_max$handle() {
@@ -12544,7 +12544,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_n_seq_max(struct llama_context *ctx)
+     * uint32_t llama_n_seq_max(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_n_seq_max$address() {
@@ -12553,7 +12553,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_n_seq_max(struct llama_context *ctx)
+     * uint32_t llama_n_seq_max(const struct llama_context *ctx)
      * }
      */
     public static int llama_n_seq_max(MemorySegment ctx) {
@@ -12579,7 +12579,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_n_rs_seq(struct llama_context *ctx)
+     * uint32_t llama_n_rs_seq(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_n_rs_seq$descriptor() {
@@ -12589,7 +12589,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_n_rs_seq(struct llama_context *ctx)
+     * uint32_t llama_n_rs_seq(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_n_rs_seq$handle() {
@@ -12599,7 +12599,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_n_rs_seq(struct llama_context *ctx)
+     * uint32_t llama_n_rs_seq(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_n_rs_seq$address() {
@@ -12608,7 +12608,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_n_rs_seq(struct llama_context *ctx)
+     * uint32_t llama_n_rs_seq(const struct llama_context *ctx)
      * }
      */
     public static int llama_n_rs_seq(MemorySegment ctx) {
@@ -12634,7 +12634,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_n_ctx_train(struct llama_model *model)
+     * int32_t llama_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_n_ctx_train$descriptor() {
@@ -12644,7 +12644,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_n_ctx_train(struct llama_model *model)
+     * int32_t llama_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_n_ctx_train$handle() {
@@ -12654,7 +12654,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_n_ctx_train(struct llama_model *model)
+     * int32_t llama_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_n_ctx_train$address() {
@@ -12663,7 +12663,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_n_ctx_train(struct llama_model *model)
+     * int32_t llama_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static int llama_n_ctx_train(MemorySegment model) {
@@ -12689,7 +12689,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_n_embd(struct llama_model *model)
+     * int32_t llama_n_embd(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_n_embd$descriptor() {
@@ -12699,7 +12699,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_n_embd(struct llama_model *model)
+     * int32_t llama_n_embd(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_n_embd$handle() {
@@ -12709,7 +12709,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_n_embd(struct llama_model *model)
+     * int32_t llama_n_embd(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_n_embd$address() {
@@ -12718,7 +12718,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_n_embd(struct llama_model *model)
+     * int32_t llama_n_embd(const struct llama_model *model)
      * }
      */
     public static int llama_n_embd(MemorySegment model) {
@@ -12744,7 +12744,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_n_layer(struct llama_model *model)
+     * int32_t llama_n_layer(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_n_layer$descriptor() {
@@ -12754,7 +12754,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_n_layer(struct llama_model *model)
+     * int32_t llama_n_layer(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_n_layer$handle() {
@@ -12764,7 +12764,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_n_layer(struct llama_model *model)
+     * int32_t llama_n_layer(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_n_layer$address() {
@@ -12773,7 +12773,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_n_layer(struct llama_model *model)
+     * int32_t llama_n_layer(const struct llama_model *model)
      * }
      */
     public static int llama_n_layer(MemorySegment model) {
@@ -12799,7 +12799,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_n_head(struct llama_model *model)
+     * int32_t llama_n_head(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_n_head$descriptor() {
@@ -12809,7 +12809,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_n_head(struct llama_model *model)
+     * int32_t llama_n_head(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_n_head$handle() {
@@ -12819,7 +12819,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_n_head(struct llama_model *model)
+     * int32_t llama_n_head(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_n_head$address() {
@@ -12828,7 +12828,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_n_head(struct llama_model *model)
+     * int32_t llama_n_head(const struct llama_model *model)
      * }
      */
     public static int llama_n_head(MemorySegment model) {
@@ -12854,7 +12854,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_n_vocab(struct llama_vocab *vocab)
+     * int32_t llama_n_vocab(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_n_vocab$descriptor() {
@@ -12864,7 +12864,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_n_vocab(struct llama_vocab *vocab)
+     * int32_t llama_n_vocab(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_n_vocab$handle() {
@@ -12874,7 +12874,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_n_vocab(struct llama_vocab *vocab)
+     * int32_t llama_n_vocab(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_n_vocab$address() {
@@ -12883,7 +12883,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_n_vocab(struct llama_vocab *vocab)
+     * int32_t llama_n_vocab(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_n_vocab(MemorySegment vocab) {
@@ -12909,7 +12909,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_model *llama_get_model(struct llama_context *ctx)
+     * const struct llama_model *llama_get_model(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_get_model$descriptor() {
@@ -12919,7 +12919,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_model *llama_get_model(struct llama_context *ctx)
+     * const struct llama_model *llama_get_model(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_get_model$handle() {
@@ -12929,7 +12929,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_model *llama_get_model(struct llama_context *ctx)
+     * const struct llama_model *llama_get_model(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_get_model$address() {
@@ -12938,7 +12938,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_model *llama_get_model(struct llama_context *ctx)
+     * const struct llama_model *llama_get_model(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_get_model(MemorySegment ctx) {
@@ -12964,7 +12964,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_memory_t llama_get_memory(struct llama_context *ctx)
+     * llama_memory_t llama_get_memory(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_get_memory$descriptor() {
@@ -12974,7 +12974,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_memory_t llama_get_memory(struct llama_context *ctx)
+     * llama_memory_t llama_get_memory(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_get_memory$handle() {
@@ -12984,7 +12984,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_memory_t llama_get_memory(struct llama_context *ctx)
+     * llama_memory_t llama_get_memory(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_get_memory$address() {
@@ -12993,7 +12993,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_memory_t llama_get_memory(struct llama_context *ctx)
+     * llama_memory_t llama_get_memory(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_get_memory(MemorySegment ctx) {
@@ -13019,7 +13019,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum llama_pooling_type llama_pooling_type(struct llama_context *ctx)
+     * enum llama_pooling_type llama_pooling_type(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_pooling_type$descriptor() {
@@ -13029,7 +13029,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum llama_pooling_type llama_pooling_type(struct llama_context *ctx)
+     * enum llama_pooling_type llama_pooling_type(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_pooling_type$handle() {
@@ -13039,7 +13039,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum llama_pooling_type llama_pooling_type(struct llama_context *ctx)
+     * enum llama_pooling_type llama_pooling_type(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_pooling_type$address() {
@@ -13048,7 +13048,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum llama_pooling_type llama_pooling_type(struct llama_context *ctx)
+     * enum llama_pooling_type llama_pooling_type(const struct llama_context *ctx)
      * }
      */
     public static int llama_pooling_type(MemorySegment ctx) {
@@ -13074,7 +13074,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_vocab *llama_model_get_vocab(struct llama_model *model)
+     * const struct llama_vocab *llama_model_get_vocab(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_get_vocab$descriptor() {
@@ -13084,7 +13084,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_vocab *llama_model_get_vocab(struct llama_model *model)
+     * const struct llama_vocab *llama_model_get_vocab(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_get_vocab$handle() {
@@ -13094,7 +13094,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_vocab *llama_model_get_vocab(struct llama_model *model)
+     * const struct llama_vocab *llama_model_get_vocab(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_get_vocab$address() {
@@ -13103,7 +13103,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_vocab *llama_model_get_vocab(struct llama_model *model)
+     * const struct llama_vocab *llama_model_get_vocab(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_get_vocab(MemorySegment model) {
@@ -13129,7 +13129,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum llama_rope_type llama_model_rope_type(struct llama_model *model)
+     * enum llama_rope_type llama_model_rope_type(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_rope_type$descriptor() {
@@ -13139,7 +13139,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum llama_rope_type llama_model_rope_type(struct llama_model *model)
+     * enum llama_rope_type llama_model_rope_type(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_rope_type$handle() {
@@ -13149,7 +13149,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum llama_rope_type llama_model_rope_type(struct llama_model *model)
+     * enum llama_rope_type llama_model_rope_type(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_rope_type$address() {
@@ -13158,7 +13158,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum llama_rope_type llama_model_rope_type(struct llama_model *model)
+     * enum llama_rope_type llama_model_rope_type(const struct llama_model *model)
      * }
      */
     public static int llama_model_rope_type(MemorySegment model) {
@@ -13184,7 +13184,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_ctx_train(struct llama_model *model)
+     * int32_t llama_model_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_ctx_train$descriptor() {
@@ -13194,7 +13194,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_ctx_train(struct llama_model *model)
+     * int32_t llama_model_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_ctx_train$handle() {
@@ -13204,7 +13204,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_ctx_train(struct llama_model *model)
+     * int32_t llama_model_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_ctx_train$address() {
@@ -13213,7 +13213,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_ctx_train(struct llama_model *model)
+     * int32_t llama_model_n_ctx_train(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_ctx_train(MemorySegment model) {
@@ -13239,7 +13239,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd(struct llama_model *model)
+     * int32_t llama_model_n_embd(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_embd$descriptor() {
@@ -13249,7 +13249,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd(struct llama_model *model)
+     * int32_t llama_model_n_embd(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_embd$handle() {
@@ -13259,7 +13259,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd(struct llama_model *model)
+     * int32_t llama_model_n_embd(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_embd$address() {
@@ -13268,7 +13268,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd(struct llama_model *model)
+     * int32_t llama_model_n_embd(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_embd(MemorySegment model) {
@@ -13294,7 +13294,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_inp(struct llama_model *model)
+     * int32_t llama_model_n_embd_inp(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_embd_inp$descriptor() {
@@ -13304,7 +13304,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_inp(struct llama_model *model)
+     * int32_t llama_model_n_embd_inp(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_embd_inp$handle() {
@@ -13314,7 +13314,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_inp(struct llama_model *model)
+     * int32_t llama_model_n_embd_inp(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_embd_inp$address() {
@@ -13323,7 +13323,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_inp(struct llama_model *model)
+     * int32_t llama_model_n_embd_inp(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_embd_inp(MemorySegment model) {
@@ -13349,7 +13349,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_out(struct llama_model *model)
+     * int32_t llama_model_n_embd_out(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_embd_out$descriptor() {
@@ -13359,7 +13359,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_out(struct llama_model *model)
+     * int32_t llama_model_n_embd_out(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_embd_out$handle() {
@@ -13369,7 +13369,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_out(struct llama_model *model)
+     * int32_t llama_model_n_embd_out(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_embd_out$address() {
@@ -13378,7 +13378,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_embd_out(struct llama_model *model)
+     * int32_t llama_model_n_embd_out(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_embd_out(MemorySegment model) {
@@ -13404,7 +13404,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer(struct llama_model *model)
+     * int32_t llama_model_n_layer(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_layer$descriptor() {
@@ -13414,7 +13414,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer(struct llama_model *model)
+     * int32_t llama_model_n_layer(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_layer$handle() {
@@ -13424,7 +13424,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer(struct llama_model *model)
+     * int32_t llama_model_n_layer(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_layer$address() {
@@ -13433,7 +13433,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer(struct llama_model *model)
+     * int32_t llama_model_n_layer(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_layer(MemorySegment model) {
@@ -13459,7 +13459,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer_nextn(struct llama_model *model)
+     * int32_t llama_model_n_layer_nextn(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_layer_nextn$descriptor() {
@@ -13469,7 +13469,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer_nextn(struct llama_model *model)
+     * int32_t llama_model_n_layer_nextn(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_layer_nextn$handle() {
@@ -13479,7 +13479,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer_nextn(struct llama_model *model)
+     * int32_t llama_model_n_layer_nextn(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_layer_nextn$address() {
@@ -13488,7 +13488,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_layer_nextn(struct llama_model *model)
+     * int32_t llama_model_n_layer_nextn(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_layer_nextn(MemorySegment model) {
@@ -13514,7 +13514,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_head(struct llama_model *model)
+     * int32_t llama_model_n_head(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_head$descriptor() {
@@ -13524,7 +13524,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_head(struct llama_model *model)
+     * int32_t llama_model_n_head(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_head$handle() {
@@ -13534,7 +13534,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_head(struct llama_model *model)
+     * int32_t llama_model_n_head(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_head$address() {
@@ -13543,7 +13543,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_head(struct llama_model *model)
+     * int32_t llama_model_n_head(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_head(MemorySegment model) {
@@ -13569,7 +13569,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_head_kv(struct llama_model *model)
+     * int32_t llama_model_n_head_kv(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_head_kv$descriptor() {
@@ -13579,7 +13579,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_head_kv(struct llama_model *model)
+     * int32_t llama_model_n_head_kv(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_head_kv$handle() {
@@ -13589,7 +13589,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_head_kv(struct llama_model *model)
+     * int32_t llama_model_n_head_kv(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_head_kv$address() {
@@ -13598,7 +13598,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_head_kv(struct llama_model *model)
+     * int32_t llama_model_n_head_kv(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_head_kv(MemorySegment model) {
@@ -13624,7 +13624,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_swa(struct llama_model *model)
+     * int32_t llama_model_n_swa(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_swa$descriptor() {
@@ -13634,7 +13634,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_swa(struct llama_model *model)
+     * int32_t llama_model_n_swa(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_swa$handle() {
@@ -13644,7 +13644,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_n_swa(struct llama_model *model)
+     * int32_t llama_model_n_swa(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_swa$address() {
@@ -13653,7 +13653,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_n_swa(struct llama_model *model)
+     * int32_t llama_model_n_swa(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_swa(MemorySegment model) {
@@ -13679,7 +13679,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * float llama_model_rope_freq_scale_train(struct llama_model *model)
+     * float llama_model_rope_freq_scale_train(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_rope_freq_scale_train$descriptor() {
@@ -13689,7 +13689,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * float llama_model_rope_freq_scale_train(struct llama_model *model)
+     * float llama_model_rope_freq_scale_train(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_rope_freq_scale_train$handle() {
@@ -13699,7 +13699,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * float llama_model_rope_freq_scale_train(struct llama_model *model)
+     * float llama_model_rope_freq_scale_train(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_rope_freq_scale_train$address() {
@@ -13708,7 +13708,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * float llama_model_rope_freq_scale_train(struct llama_model *model)
+     * float llama_model_rope_freq_scale_train(const struct llama_model *model)
      * }
      */
     public static float llama_model_rope_freq_scale_train(MemorySegment model) {
@@ -13734,7 +13734,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_model_n_cls_out(struct llama_model *model)
+     * uint32_t llama_model_n_cls_out(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_cls_out$descriptor() {
@@ -13744,7 +13744,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_model_n_cls_out(struct llama_model *model)
+     * uint32_t llama_model_n_cls_out(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_cls_out$handle() {
@@ -13754,7 +13754,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_model_n_cls_out(struct llama_model *model)
+     * uint32_t llama_model_n_cls_out(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_cls_out$address() {
@@ -13763,7 +13763,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_model_n_cls_out(struct llama_model *model)
+     * uint32_t llama_model_n_cls_out(const struct llama_model *model)
      * }
      */
     public static int llama_model_n_cls_out(MemorySegment model) {
@@ -13790,7 +13790,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_model_cls_label(struct llama_model *model, uint32_t i)
+     * const char *llama_model_cls_label(const struct llama_model *model, uint32_t i)
      * }
      */
     public static FunctionDescriptor llama_model_cls_label$descriptor() {
@@ -13800,7 +13800,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_model_cls_label(struct llama_model *model, uint32_t i)
+     * const char *llama_model_cls_label(const struct llama_model *model, uint32_t i)
      * }
      */
     public static MethodHandle llama_model_cls_label$handle() {
@@ -13810,7 +13810,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_model_cls_label(struct llama_model *model, uint32_t i)
+     * const char *llama_model_cls_label(const struct llama_model *model, uint32_t i)
      * }
      */
     public static MemorySegment llama_model_cls_label$address() {
@@ -13819,7 +13819,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_model_cls_label(struct llama_model *model, uint32_t i)
+     * const char *llama_model_cls_label(const struct llama_model *model, uint32_t i)
      * }
      */
     public static MemorySegment llama_model_cls_label(MemorySegment model, int i) {
@@ -13845,7 +13845,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum llama_vocab_type llama_vocab_type(struct llama_vocab *vocab)
+     * enum llama_vocab_type llama_vocab_type(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_type$descriptor() {
@@ -13855,7 +13855,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum llama_vocab_type llama_vocab_type(struct llama_vocab *vocab)
+     * enum llama_vocab_type llama_vocab_type(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_type$handle() {
@@ -13865,7 +13865,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum llama_vocab_type llama_vocab_type(struct llama_vocab *vocab)
+     * enum llama_vocab_type llama_vocab_type(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_type$address() {
@@ -13874,7 +13874,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum llama_vocab_type llama_vocab_type(struct llama_vocab *vocab)
+     * enum llama_vocab_type llama_vocab_type(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_type(MemorySegment vocab) {
@@ -13900,7 +13900,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_vocab_n_tokens(struct llama_vocab *vocab)
+     * int32_t llama_vocab_n_tokens(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_n_tokens$descriptor() {
@@ -13910,7 +13910,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_vocab_n_tokens(struct llama_vocab *vocab)
+     * int32_t llama_vocab_n_tokens(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_n_tokens$handle() {
@@ -13920,7 +13920,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_vocab_n_tokens(struct llama_vocab *vocab)
+     * int32_t llama_vocab_n_tokens(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_n_tokens$address() {
@@ -13929,7 +13929,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_vocab_n_tokens(struct llama_vocab *vocab)
+     * int32_t llama_vocab_n_tokens(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_n_tokens(MemorySegment vocab) {
@@ -13958,7 +13958,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str(struct llama_model *model, char *key, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str(const struct llama_model *model, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static FunctionDescriptor llama_model_meta_val_str$descriptor() {
@@ -13968,7 +13968,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str(struct llama_model *model, char *key, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str(const struct llama_model *model, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static MethodHandle llama_model_meta_val_str$handle() {
@@ -13978,7 +13978,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str(struct llama_model *model, char *key, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str(const struct llama_model *model, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static MemorySegment llama_model_meta_val_str$address() {
@@ -13987,7 +13987,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str(struct llama_model *model, char *key, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str(const struct llama_model *model, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static int llama_model_meta_val_str(MemorySegment model, MemorySegment key, MemorySegment buf, long buf_size) {
@@ -14013,7 +14013,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_count(struct llama_model *model)
+     * int32_t llama_model_meta_count(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_meta_count$descriptor() {
@@ -14023,7 +14023,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_count(struct llama_model *model)
+     * int32_t llama_model_meta_count(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_meta_count$handle() {
@@ -14033,7 +14033,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_count(struct llama_model *model)
+     * int32_t llama_model_meta_count(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_meta_count$address() {
@@ -14042,7 +14042,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_meta_count(struct llama_model *model)
+     * int32_t llama_model_meta_count(const struct llama_model *model)
      * }
      */
     public static int llama_model_meta_count(MemorySegment model) {
@@ -14068,7 +14068,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_model_meta_key_str(enum llama_model_meta_key key)
+     * const char *llama_model_meta_key_str(enum llama_model_meta_key key)
      * }
      */
     public static FunctionDescriptor llama_model_meta_key_str$descriptor() {
@@ -14078,7 +14078,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_model_meta_key_str(enum llama_model_meta_key key)
+     * const char *llama_model_meta_key_str(enum llama_model_meta_key key)
      * }
      */
     public static MethodHandle llama_model_meta_key_str$handle() {
@@ -14088,7 +14088,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_model_meta_key_str(enum llama_model_meta_key key)
+     * const char *llama_model_meta_key_str(enum llama_model_meta_key key)
      * }
      */
     public static MemorySegment llama_model_meta_key_str$address() {
@@ -14097,7 +14097,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_model_meta_key_str(enum llama_model_meta_key key)
+     * const char *llama_model_meta_key_str(enum llama_model_meta_key key)
      * }
      */
     public static MemorySegment llama_model_meta_key_str(int key) {
@@ -14126,7 +14126,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_key_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_key_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static FunctionDescriptor llama_model_meta_key_by_index$descriptor() {
@@ -14136,7 +14136,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_key_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_key_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MethodHandle llama_model_meta_key_by_index$handle() {
@@ -14146,7 +14146,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_key_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_key_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MemorySegment llama_model_meta_key_by_index$address() {
@@ -14155,7 +14155,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_meta_key_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_key_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static int llama_model_meta_key_by_index(MemorySegment model, int i, MemorySegment buf, long buf_size) {
@@ -14184,7 +14184,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static FunctionDescriptor llama_model_meta_val_str_by_index$descriptor() {
@@ -14194,7 +14194,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MethodHandle llama_model_meta_val_str_by_index$handle() {
@@ -14204,7 +14204,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MemorySegment llama_model_meta_val_str_by_index$address() {
@@ -14213,7 +14213,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_meta_val_str_by_index(struct llama_model *model, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_model_meta_val_str_by_index(const struct llama_model *model, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static int llama_model_meta_val_str_by_index(MemorySegment model, int i, MemorySegment buf, long buf_size) {
@@ -14241,7 +14241,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_model_desc(struct llama_model *model, char *buf, size_t buf_size)
+     * int32_t llama_model_desc(const struct llama_model *model, char *buf, size_t buf_size)
      * }
      */
     public static FunctionDescriptor llama_model_desc$descriptor() {
@@ -14251,7 +14251,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_model_desc(struct llama_model *model, char *buf, size_t buf_size)
+     * int32_t llama_model_desc(const struct llama_model *model, char *buf, size_t buf_size)
      * }
      */
     public static MethodHandle llama_model_desc$handle() {
@@ -14261,7 +14261,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_model_desc(struct llama_model *model, char *buf, size_t buf_size)
+     * int32_t llama_model_desc(const struct llama_model *model, char *buf, size_t buf_size)
      * }
      */
     public static MemorySegment llama_model_desc$address() {
@@ -14270,7 +14270,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_model_desc(struct llama_model *model, char *buf, size_t buf_size)
+     * int32_t llama_model_desc(const struct llama_model *model, char *buf, size_t buf_size)
      * }
      */
     public static int llama_model_desc(MemorySegment model, MemorySegment buf, long buf_size) {
@@ -14296,7 +14296,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum llama_ftype llama_model_ftype(struct llama_model *model)
+     * enum llama_ftype llama_model_ftype(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_ftype$descriptor() {
@@ -14306,7 +14306,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum llama_ftype llama_model_ftype(struct llama_model *model)
+     * enum llama_ftype llama_model_ftype(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_ftype$handle() {
@@ -14316,7 +14316,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum llama_ftype llama_model_ftype(struct llama_model *model)
+     * enum llama_ftype llama_model_ftype(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_ftype$address() {
@@ -14325,7 +14325,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum llama_ftype llama_model_ftype(struct llama_model *model)
+     * enum llama_ftype llama_model_ftype(const struct llama_model *model)
      * }
      */
     public static int llama_model_ftype(MemorySegment model) {
@@ -14351,7 +14351,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint64_t llama_model_size(struct llama_model *model)
+     * uint64_t llama_model_size(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_size$descriptor() {
@@ -14361,7 +14361,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint64_t llama_model_size(struct llama_model *model)
+     * uint64_t llama_model_size(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_size$handle() {
@@ -14371,7 +14371,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint64_t llama_model_size(struct llama_model *model)
+     * uint64_t llama_model_size(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_size$address() {
@@ -14380,7 +14380,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint64_t llama_model_size(struct llama_model *model)
+     * uint64_t llama_model_size(const struct llama_model *model)
      * }
      */
     public static long llama_model_size(MemorySegment model) {
@@ -14407,7 +14407,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_model_chat_template(struct llama_model *model, char *name)
+     * const char *llama_model_chat_template(const struct llama_model *model, const char *name)
      * }
      */
     public static FunctionDescriptor llama_model_chat_template$descriptor() {
@@ -14417,7 +14417,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_model_chat_template(struct llama_model *model, char *name)
+     * const char *llama_model_chat_template(const struct llama_model *model, const char *name)
      * }
      */
     public static MethodHandle llama_model_chat_template$handle() {
@@ -14427,7 +14427,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_model_chat_template(struct llama_model *model, char *name)
+     * const char *llama_model_chat_template(const struct llama_model *model, const char *name)
      * }
      */
     public static MemorySegment llama_model_chat_template$address() {
@@ -14436,7 +14436,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_model_chat_template(struct llama_model *model, char *name)
+     * const char *llama_model_chat_template(const struct llama_model *model, const char *name)
      * }
      */
     public static MemorySegment llama_model_chat_template(MemorySegment model, MemorySegment name) {
@@ -14462,7 +14462,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint64_t llama_model_n_params(struct llama_model *model)
+     * uint64_t llama_model_n_params(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_n_params$descriptor() {
@@ -14472,7 +14472,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint64_t llama_model_n_params(struct llama_model *model)
+     * uint64_t llama_model_n_params(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_n_params$handle() {
@@ -14482,7 +14482,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint64_t llama_model_n_params(struct llama_model *model)
+     * uint64_t llama_model_n_params(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_n_params$address() {
@@ -14491,7 +14491,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint64_t llama_model_n_params(struct llama_model *model)
+     * uint64_t llama_model_n_params(const struct llama_model *model)
      * }
      */
     public static long llama_model_n_params(MemorySegment model) {
@@ -14517,7 +14517,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_model_has_encoder(struct llama_model *model)
+     * bool llama_model_has_encoder(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_has_encoder$descriptor() {
@@ -14527,7 +14527,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_model_has_encoder(struct llama_model *model)
+     * bool llama_model_has_encoder(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_has_encoder$handle() {
@@ -14537,7 +14537,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_model_has_encoder(struct llama_model *model)
+     * bool llama_model_has_encoder(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_has_encoder$address() {
@@ -14546,7 +14546,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_model_has_encoder(struct llama_model *model)
+     * bool llama_model_has_encoder(const struct llama_model *model)
      * }
      */
     public static boolean llama_model_has_encoder(MemorySegment model) {
@@ -14572,7 +14572,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_model_has_decoder(struct llama_model *model)
+     * bool llama_model_has_decoder(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_has_decoder$descriptor() {
@@ -14582,7 +14582,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_model_has_decoder(struct llama_model *model)
+     * bool llama_model_has_decoder(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_has_decoder$handle() {
@@ -14592,7 +14592,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_model_has_decoder(struct llama_model *model)
+     * bool llama_model_has_decoder(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_has_decoder$address() {
@@ -14601,7 +14601,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_model_has_decoder(struct llama_model *model)
+     * bool llama_model_has_decoder(const struct llama_model *model)
      * }
      */
     public static boolean llama_model_has_decoder(MemorySegment model) {
@@ -14627,7 +14627,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_model_decoder_start_token(struct llama_model *model)
+     * llama_token llama_model_decoder_start_token(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_decoder_start_token$descriptor() {
@@ -14637,7 +14637,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_model_decoder_start_token(struct llama_model *model)
+     * llama_token llama_model_decoder_start_token(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_decoder_start_token$handle() {
@@ -14647,7 +14647,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_model_decoder_start_token(struct llama_model *model)
+     * llama_token llama_model_decoder_start_token(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_decoder_start_token$address() {
@@ -14656,7 +14656,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_model_decoder_start_token(struct llama_model *model)
+     * llama_token llama_model_decoder_start_token(const struct llama_model *model)
      * }
      */
     public static int llama_model_decoder_start_token(MemorySegment model) {
@@ -14682,7 +14682,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_model_is_recurrent(struct llama_model *model)
+     * bool llama_model_is_recurrent(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_is_recurrent$descriptor() {
@@ -14692,7 +14692,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_model_is_recurrent(struct llama_model *model)
+     * bool llama_model_is_recurrent(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_is_recurrent$handle() {
@@ -14702,7 +14702,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_model_is_recurrent(struct llama_model *model)
+     * bool llama_model_is_recurrent(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_is_recurrent$address() {
@@ -14711,7 +14711,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_model_is_recurrent(struct llama_model *model)
+     * bool llama_model_is_recurrent(const struct llama_model *model)
      * }
      */
     public static boolean llama_model_is_recurrent(MemorySegment model) {
@@ -14737,7 +14737,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_model_is_hybrid(struct llama_model *model)
+     * bool llama_model_is_hybrid(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_is_hybrid$descriptor() {
@@ -14747,7 +14747,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_model_is_hybrid(struct llama_model *model)
+     * bool llama_model_is_hybrid(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_is_hybrid$handle() {
@@ -14757,7 +14757,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_model_is_hybrid(struct llama_model *model)
+     * bool llama_model_is_hybrid(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_is_hybrid$address() {
@@ -14766,7 +14766,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_model_is_hybrid(struct llama_model *model)
+     * bool llama_model_is_hybrid(const struct llama_model *model)
      * }
      */
     public static boolean llama_model_is_hybrid(MemorySegment model) {
@@ -14792,7 +14792,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_model_is_diffusion(struct llama_model *model)
+     * bool llama_model_is_diffusion(const struct llama_model *model)
      * }
      */
     public static FunctionDescriptor llama_model_is_diffusion$descriptor() {
@@ -14802,7 +14802,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_model_is_diffusion(struct llama_model *model)
+     * bool llama_model_is_diffusion(const struct llama_model *model)
      * }
      */
     public static MethodHandle llama_model_is_diffusion$handle() {
@@ -14812,7 +14812,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_model_is_diffusion(struct llama_model *model)
+     * bool llama_model_is_diffusion(const struct llama_model *model)
      * }
      */
     public static MemorySegment llama_model_is_diffusion$address() {
@@ -14821,7 +14821,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_model_is_diffusion(struct llama_model *model)
+     * bool llama_model_is_diffusion(const struct llama_model *model)
      * }
      */
     public static boolean llama_model_is_diffusion(MemorySegment model) {
@@ -14849,7 +14849,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_model_quantize(char *fname_inp, char *fname_out, llama_model_quantize_params *params)
+     * uint32_t llama_model_quantize(const char *fname_inp, const char *fname_out, const llama_model_quantize_params *params)
      * }
      */
     public static FunctionDescriptor llama_model_quantize$descriptor() {
@@ -14859,7 +14859,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_model_quantize(char *fname_inp, char *fname_out, llama_model_quantize_params *params)
+     * uint32_t llama_model_quantize(const char *fname_inp, const char *fname_out, const llama_model_quantize_params *params)
      * }
      */
     public static MethodHandle llama_model_quantize$handle() {
@@ -14869,7 +14869,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_model_quantize(char *fname_inp, char *fname_out, llama_model_quantize_params *params)
+     * uint32_t llama_model_quantize(const char *fname_inp, const char *fname_out, const llama_model_quantize_params *params)
      * }
      */
     public static MemorySegment llama_model_quantize$address() {
@@ -14878,7 +14878,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_model_quantize(char *fname_inp, char *fname_out, llama_model_quantize_params *params)
+     * uint32_t llama_model_quantize(const char *fname_inp, const char *fname_out, const llama_model_quantize_params *params)
      * }
      */
     public static int llama_model_quantize(MemorySegment fname_inp, MemorySegment fname_out, MemorySegment params) {
@@ -14905,7 +14905,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, char *path_lora)
+     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, const char *path_lora)
      * }
      */
     public static FunctionDescriptor llama_adapter_lora_init$descriptor() {
@@ -14915,7 +14915,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, char *path_lora)
+     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, const char *path_lora)
      * }
      */
     public static MethodHandle llama_adapter_lora_init$handle() {
@@ -14925,7 +14925,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, char *path_lora)
+     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, const char *path_lora)
      * }
      */
     public static MemorySegment llama_adapter_lora_init$address() {
@@ -14934,7 +14934,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, char *path_lora)
+     * struct llama_adapter_lora *llama_adapter_lora_init(struct llama_model *model, const char *path_lora)
      * }
      */
     public static MemorySegment llama_adapter_lora_init(MemorySegment model, MemorySegment path_lora) {
@@ -14963,7 +14963,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str(struct llama_adapter_lora *adapter, char *key, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str(const struct llama_adapter_lora *adapter, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static FunctionDescriptor llama_adapter_meta_val_str$descriptor() {
@@ -14973,7 +14973,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str(struct llama_adapter_lora *adapter, char *key, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str(const struct llama_adapter_lora *adapter, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static MethodHandle llama_adapter_meta_val_str$handle() {
@@ -14983,7 +14983,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str(struct llama_adapter_lora *adapter, char *key, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str(const struct llama_adapter_lora *adapter, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static MemorySegment llama_adapter_meta_val_str$address() {
@@ -14992,7 +14992,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str(struct llama_adapter_lora *adapter, char *key, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str(const struct llama_adapter_lora *adapter, const char *key, char *buf, size_t buf_size)
      * }
      */
     public static int llama_adapter_meta_val_str(MemorySegment adapter, MemorySegment key, MemorySegment buf, long buf_size) {
@@ -15018,7 +15018,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_count(struct llama_adapter_lora *adapter)
+     * int32_t llama_adapter_meta_count(const struct llama_adapter_lora *adapter)
      * }
      */
     public static FunctionDescriptor llama_adapter_meta_count$descriptor() {
@@ -15028,7 +15028,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_count(struct llama_adapter_lora *adapter)
+     * int32_t llama_adapter_meta_count(const struct llama_adapter_lora *adapter)
      * }
      */
     public static MethodHandle llama_adapter_meta_count$handle() {
@@ -15038,7 +15038,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_count(struct llama_adapter_lora *adapter)
+     * int32_t llama_adapter_meta_count(const struct llama_adapter_lora *adapter)
      * }
      */
     public static MemorySegment llama_adapter_meta_count$address() {
@@ -15047,7 +15047,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_count(struct llama_adapter_lora *adapter)
+     * int32_t llama_adapter_meta_count(const struct llama_adapter_lora *adapter)
      * }
      */
     public static int llama_adapter_meta_count(MemorySegment adapter) {
@@ -15076,7 +15076,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_key_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_key_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static FunctionDescriptor llama_adapter_meta_key_by_index$descriptor() {
@@ -15086,7 +15086,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_key_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_key_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MethodHandle llama_adapter_meta_key_by_index$handle() {
@@ -15096,7 +15096,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_key_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_key_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MemorySegment llama_adapter_meta_key_by_index$address() {
@@ -15105,7 +15105,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_key_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_key_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static int llama_adapter_meta_key_by_index(MemorySegment adapter, int i, MemorySegment buf, long buf_size) {
@@ -15134,7 +15134,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static FunctionDescriptor llama_adapter_meta_val_str_by_index$descriptor() {
@@ -15144,7 +15144,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MethodHandle llama_adapter_meta_val_str_by_index$handle() {
@@ -15154,7 +15154,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static MemorySegment llama_adapter_meta_val_str_by_index$address() {
@@ -15163,7 +15163,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_adapter_meta_val_str_by_index(struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
+     * int32_t llama_adapter_meta_val_str_by_index(const struct llama_adapter_lora *adapter, int32_t i, char *buf, size_t buf_size)
      * }
      */
     public static int llama_adapter_meta_val_str_by_index(MemorySegment adapter, int i, MemorySegment buf, long buf_size) {
@@ -15243,7 +15243,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint64_t llama_adapter_get_alora_n_invocation_tokens(struct llama_adapter_lora *adapter)
+     * uint64_t llama_adapter_get_alora_n_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static FunctionDescriptor llama_adapter_get_alora_n_invocation_tokens$descriptor() {
@@ -15253,7 +15253,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint64_t llama_adapter_get_alora_n_invocation_tokens(struct llama_adapter_lora *adapter)
+     * uint64_t llama_adapter_get_alora_n_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static MethodHandle llama_adapter_get_alora_n_invocation_tokens$handle() {
@@ -15263,7 +15263,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint64_t llama_adapter_get_alora_n_invocation_tokens(struct llama_adapter_lora *adapter)
+     * uint64_t llama_adapter_get_alora_n_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static MemorySegment llama_adapter_get_alora_n_invocation_tokens$address() {
@@ -15272,7 +15272,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint64_t llama_adapter_get_alora_n_invocation_tokens(struct llama_adapter_lora *adapter)
+     * uint64_t llama_adapter_get_alora_n_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static long llama_adapter_get_alora_n_invocation_tokens(MemorySegment adapter) {
@@ -15298,7 +15298,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token *llama_adapter_get_alora_invocation_tokens(struct llama_adapter_lora *adapter)
+     * const llama_token *llama_adapter_get_alora_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static FunctionDescriptor llama_adapter_get_alora_invocation_tokens$descriptor() {
@@ -15308,7 +15308,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token *llama_adapter_get_alora_invocation_tokens(struct llama_adapter_lora *adapter)
+     * const llama_token *llama_adapter_get_alora_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static MethodHandle llama_adapter_get_alora_invocation_tokens$handle() {
@@ -15318,7 +15318,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token *llama_adapter_get_alora_invocation_tokens(struct llama_adapter_lora *adapter)
+     * const llama_token *llama_adapter_get_alora_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static MemorySegment llama_adapter_get_alora_invocation_tokens$address() {
@@ -15327,7 +15327,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token *llama_adapter_get_alora_invocation_tokens(struct llama_adapter_lora *adapter)
+     * const llama_token *llama_adapter_get_alora_invocation_tokens(const struct llama_adapter_lora *adapter)
      * }
      */
     public static MemorySegment llama_adapter_get_alora_invocation_tokens(MemorySegment adapter) {
@@ -15416,7 +15416,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
+     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, const float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
      * }
      */
     public static FunctionDescriptor llama_set_adapter_cvec$descriptor() {
@@ -15426,7 +15426,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
+     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, const float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
      * }
      */
     public static MethodHandle llama_set_adapter_cvec$handle() {
@@ -15436,7 +15436,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
+     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, const float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
      * }
      */
     public static MemorySegment llama_set_adapter_cvec$address() {
@@ -15445,7 +15445,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
+     * int32_t llama_set_adapter_cvec(struct llama_context *ctx, const float *data, size_t len, int32_t n_embd, int32_t il_start, int32_t il_end)
      * }
      */
     public static int llama_set_adapter_cvec(MemorySegment ctx, MemorySegment data, long len, int n_embd, int il_start, int il_end) {
@@ -16205,7 +16205,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t llama_state_set_data(struct llama_context *ctx, uint8_t *src, size_t size)
+     * size_t llama_state_set_data(struct llama_context *ctx, const uint8_t *src, size_t size)
      * }
      */
     public static FunctionDescriptor llama_state_set_data$descriptor() {
@@ -16215,7 +16215,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t llama_state_set_data(struct llama_context *ctx, uint8_t *src, size_t size)
+     * size_t llama_state_set_data(struct llama_context *ctx, const uint8_t *src, size_t size)
      * }
      */
     public static MethodHandle llama_state_set_data$handle() {
@@ -16225,7 +16225,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t llama_state_set_data(struct llama_context *ctx, uint8_t *src, size_t size)
+     * size_t llama_state_set_data(struct llama_context *ctx, const uint8_t *src, size_t size)
      * }
      */
     public static MemorySegment llama_state_set_data$address() {
@@ -16234,7 +16234,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t llama_state_set_data(struct llama_context *ctx, uint8_t *src, size_t size)
+     * size_t llama_state_set_data(struct llama_context *ctx, const uint8_t *src, size_t size)
      * }
      */
     public static long llama_state_set_data(MemorySegment ctx, MemorySegment src, long size) {
@@ -16261,7 +16261,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t llama_set_state_data(struct llama_context *ctx, uint8_t *src)
+     * size_t llama_set_state_data(struct llama_context *ctx, const uint8_t *src)
      * }
      */
     public static FunctionDescriptor llama_set_state_data$descriptor() {
@@ -16271,7 +16271,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t llama_set_state_data(struct llama_context *ctx, uint8_t *src)
+     * size_t llama_set_state_data(struct llama_context *ctx, const uint8_t *src)
      * }
      */
     public static MethodHandle llama_set_state_data$handle() {
@@ -16281,7 +16281,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t llama_set_state_data(struct llama_context *ctx, uint8_t *src)
+     * size_t llama_set_state_data(struct llama_context *ctx, const uint8_t *src)
      * }
      */
     public static MemorySegment llama_set_state_data$address() {
@@ -16290,7 +16290,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t llama_set_state_data(struct llama_context *ctx, uint8_t *src)
+     * size_t llama_set_state_data(struct llama_context *ctx, const uint8_t *src)
      * }
      */
     public static long llama_set_state_data(MemorySegment ctx, MemorySegment src) {
@@ -16320,7 +16320,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_state_load_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_state_load_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static FunctionDescriptor llama_state_load_file$descriptor() {
@@ -16330,7 +16330,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_state_load_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_state_load_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static MethodHandle llama_state_load_file$handle() {
@@ -16340,7 +16340,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_state_load_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_state_load_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static MemorySegment llama_state_load_file$address() {
@@ -16349,7 +16349,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_state_load_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_state_load_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static boolean llama_state_load_file(MemorySegment ctx, MemorySegment path_session, MemorySegment tokens_out, long n_token_capacity, MemorySegment n_token_count_out) {
@@ -16379,7 +16379,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_load_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_load_session_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static FunctionDescriptor llama_load_session_file$descriptor() {
@@ -16389,7 +16389,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_load_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_load_session_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static MethodHandle llama_load_session_file$handle() {
@@ -16399,7 +16399,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_load_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_load_session_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static MemorySegment llama_load_session_file$address() {
@@ -16408,7 +16408,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_load_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * bool llama_load_session_file(struct llama_context *ctx, const char *path_session, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static boolean llama_load_session_file(MemorySegment ctx, MemorySegment path_session, MemorySegment tokens_out, long n_token_capacity, MemorySegment n_token_count_out) {
@@ -16437,7 +16437,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_state_save_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_state_save_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static FunctionDescriptor llama_state_save_file$descriptor() {
@@ -16447,7 +16447,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_state_save_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_state_save_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static MethodHandle llama_state_save_file$handle() {
@@ -16457,7 +16457,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_state_save_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_state_save_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static MemorySegment llama_state_save_file$address() {
@@ -16466,7 +16466,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_state_save_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_state_save_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static boolean llama_state_save_file(MemorySegment ctx, MemorySegment path_session, MemorySegment tokens, long n_token_count) {
@@ -16495,7 +16495,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_save_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_save_session_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static FunctionDescriptor llama_save_session_file$descriptor() {
@@ -16505,7 +16505,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_save_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_save_session_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static MethodHandle llama_save_session_file$handle() {
@@ -16515,7 +16515,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_save_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_save_session_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static MemorySegment llama_save_session_file$address() {
@@ -16524,7 +16524,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_save_session_file(struct llama_context *ctx, char *path_session, llama_token *tokens, size_t n_token_count)
+     * bool llama_save_session_file(struct llama_context *ctx, const char *path_session, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static boolean llama_save_session_file(MemorySegment ctx, MemorySegment path_session, MemorySegment tokens, long n_token_count) {
@@ -16667,7 +16667,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id)
+     * size_t llama_state_seq_set_data(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id)
      * }
      */
     public static FunctionDescriptor llama_state_seq_set_data$descriptor() {
@@ -16677,7 +16677,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id)
+     * size_t llama_state_seq_set_data(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id)
      * }
      */
     public static MethodHandle llama_state_seq_set_data$handle() {
@@ -16687,7 +16687,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id)
+     * size_t llama_state_seq_set_data(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id)
      * }
      */
     public static MemorySegment llama_state_seq_set_data$address() {
@@ -16696,7 +16696,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id)
+     * size_t llama_state_seq_set_data(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id)
      * }
      */
     public static long llama_state_seq_set_data(MemorySegment ctx, MemorySegment src, long size, int dest_seq_id) {
@@ -16726,7 +16726,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_save_file(struct llama_context *ctx, char *filepath, llama_seq_id seq_id, llama_token *tokens, size_t n_token_count)
+     * size_t llama_state_seq_save_file(struct llama_context *ctx, const char *filepath, llama_seq_id seq_id, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static FunctionDescriptor llama_state_seq_save_file$descriptor() {
@@ -16736,7 +16736,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_save_file(struct llama_context *ctx, char *filepath, llama_seq_id seq_id, llama_token *tokens, size_t n_token_count)
+     * size_t llama_state_seq_save_file(struct llama_context *ctx, const char *filepath, llama_seq_id seq_id, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static MethodHandle llama_state_seq_save_file$handle() {
@@ -16746,7 +16746,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_save_file(struct llama_context *ctx, char *filepath, llama_seq_id seq_id, llama_token *tokens, size_t n_token_count)
+     * size_t llama_state_seq_save_file(struct llama_context *ctx, const char *filepath, llama_seq_id seq_id, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static MemorySegment llama_state_seq_save_file$address() {
@@ -16755,7 +16755,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t llama_state_seq_save_file(struct llama_context *ctx, char *filepath, llama_seq_id seq_id, llama_token *tokens, size_t n_token_count)
+     * size_t llama_state_seq_save_file(struct llama_context *ctx, const char *filepath, llama_seq_id seq_id, const llama_token *tokens, size_t n_token_count)
      * }
      */
     public static long llama_state_seq_save_file(MemorySegment ctx, MemorySegment filepath, int seq_id, MemorySegment tokens, long n_token_count) {
@@ -16786,7 +16786,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_load_file(struct llama_context *ctx, char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * size_t llama_state_seq_load_file(struct llama_context *ctx, const char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static FunctionDescriptor llama_state_seq_load_file$descriptor() {
@@ -16796,7 +16796,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_load_file(struct llama_context *ctx, char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * size_t llama_state_seq_load_file(struct llama_context *ctx, const char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static MethodHandle llama_state_seq_load_file$handle() {
@@ -16806,7 +16806,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_load_file(struct llama_context *ctx, char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * size_t llama_state_seq_load_file(struct llama_context *ctx, const char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static MemorySegment llama_state_seq_load_file$address() {
@@ -16815,7 +16815,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t llama_state_seq_load_file(struct llama_context *ctx, char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
+     * size_t llama_state_seq_load_file(struct llama_context *ctx, const char *filepath, llama_seq_id dest_seq_id, llama_token *tokens_out, size_t n_token_capacity, size_t *n_token_count_out)
      * }
      */
     public static long llama_state_seq_load_file(MemorySegment ctx, MemorySegment filepath, int dest_seq_id, MemorySegment tokens_out, long n_token_capacity, MemorySegment n_token_count_out) {
@@ -16961,7 +16961,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
+     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
      * }
      */
     public static FunctionDescriptor llama_state_seq_set_data_ext$descriptor() {
@@ -16971,7 +16971,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
+     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
      * }
      */
     public static MethodHandle llama_state_seq_set_data_ext$handle() {
@@ -16981,7 +16981,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
+     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
      * }
      */
     public static MemorySegment llama_state_seq_set_data_ext$address() {
@@ -16990,7 +16990,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
+     * size_t llama_state_seq_set_data_ext(struct llama_context *ctx, const uint8_t *src, size_t size, llama_seq_id dest_seq_id, llama_state_seq_flags flags)
      * }
      */
     public static long llama_state_seq_set_data_ext(MemorySegment ctx, MemorySegment src, long size, int dest_seq_id, int flags) {
@@ -18407,7 +18407,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_vocab_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_vocab_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_vocab_get_text$descriptor() {
@@ -18417,7 +18417,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_vocab_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_vocab_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_vocab_get_text$handle() {
@@ -18427,7 +18427,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_vocab_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_vocab_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_vocab_get_text$address() {
@@ -18436,7 +18436,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_vocab_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_vocab_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_vocab_get_text(MemorySegment vocab, int token) {
@@ -18463,7 +18463,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * float llama_vocab_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_vocab_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_vocab_get_score$descriptor() {
@@ -18473,7 +18473,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * float llama_vocab_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_vocab_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_vocab_get_score$handle() {
@@ -18483,7 +18483,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * float llama_vocab_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_vocab_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_vocab_get_score$address() {
@@ -18492,7 +18492,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * float llama_vocab_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_vocab_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static float llama_vocab_get_score(MemorySegment vocab, int token) {
@@ -18519,7 +18519,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum llama_token_attr llama_vocab_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_vocab_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_vocab_get_attr$descriptor() {
@@ -18529,7 +18529,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum llama_token_attr llama_vocab_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_vocab_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_vocab_get_attr$handle() {
@@ -18539,7 +18539,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum llama_token_attr llama_vocab_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_vocab_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_vocab_get_attr$address() {
@@ -18548,7 +18548,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum llama_token_attr llama_vocab_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_vocab_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static int llama_vocab_get_attr(MemorySegment vocab, int token) {
@@ -18575,7 +18575,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_vocab_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_vocab_is_eog$descriptor() {
@@ -18585,7 +18585,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_vocab_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_vocab_is_eog$handle() {
@@ -18595,7 +18595,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_vocab_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_vocab_is_eog$address() {
@@ -18604,7 +18604,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_vocab_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static boolean llama_vocab_is_eog(MemorySegment vocab, int token) {
@@ -18631,7 +18631,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_vocab_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_vocab_is_control$descriptor() {
@@ -18641,7 +18641,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_vocab_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_vocab_is_control$handle() {
@@ -18651,7 +18651,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_vocab_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_vocab_is_control$address() {
@@ -18660,7 +18660,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_vocab_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_vocab_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static boolean llama_vocab_is_control(MemorySegment vocab, int token) {
@@ -18686,7 +18686,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_bos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_bos(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_bos$descriptor() {
@@ -18696,7 +18696,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_bos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_bos(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_bos$handle() {
@@ -18706,7 +18706,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_bos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_bos(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_bos$address() {
@@ -18715,7 +18715,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_bos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_bos(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_bos(MemorySegment vocab) {
@@ -18741,7 +18741,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_eos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eos(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_eos$descriptor() {
@@ -18751,7 +18751,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_eos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eos(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_eos$handle() {
@@ -18761,7 +18761,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_eos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eos(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_eos$address() {
@@ -18770,7 +18770,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_eos(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eos(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_eos(MemorySegment vocab) {
@@ -18796,7 +18796,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_eot(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eot(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_eot$descriptor() {
@@ -18806,7 +18806,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_eot(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eot(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_eot$handle() {
@@ -18816,7 +18816,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_eot(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eot(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_eot$address() {
@@ -18825,7 +18825,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_eot(struct llama_vocab *vocab)
+     * llama_token llama_vocab_eot(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_eot(MemorySegment vocab) {
@@ -18851,7 +18851,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_sep(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_sep$descriptor() {
@@ -18861,7 +18861,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_sep$handle() {
@@ -18871,7 +18871,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_sep$address() {
@@ -18880,7 +18880,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_sep(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_sep(MemorySegment vocab) {
@@ -18906,7 +18906,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_nl(struct llama_vocab *vocab)
+     * llama_token llama_vocab_nl(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_nl$descriptor() {
@@ -18916,7 +18916,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_nl(struct llama_vocab *vocab)
+     * llama_token llama_vocab_nl(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_nl$handle() {
@@ -18926,7 +18926,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_nl(struct llama_vocab *vocab)
+     * llama_token llama_vocab_nl(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_nl$address() {
@@ -18935,7 +18935,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_nl(struct llama_vocab *vocab)
+     * llama_token llama_vocab_nl(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_nl(MemorySegment vocab) {
@@ -18961,7 +18961,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_pad(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_pad$descriptor() {
@@ -18971,7 +18971,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_pad$handle() {
@@ -18981,7 +18981,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_pad$address() {
@@ -18990,7 +18990,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_pad(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_pad(MemorySegment vocab) {
@@ -19016,7 +19016,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_mask(struct llama_vocab *vocab)
+     * llama_token llama_vocab_mask(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_mask$descriptor() {
@@ -19026,7 +19026,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_mask(struct llama_vocab *vocab)
+     * llama_token llama_vocab_mask(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_mask$handle() {
@@ -19036,7 +19036,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_mask(struct llama_vocab *vocab)
+     * llama_token llama_vocab_mask(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_mask$address() {
@@ -19045,7 +19045,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_mask(struct llama_vocab *vocab)
+     * llama_token llama_vocab_mask(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_mask(MemorySegment vocab) {
@@ -19071,7 +19071,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_bos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_bos(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_get_add_bos$descriptor() {
@@ -19081,7 +19081,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_bos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_bos(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_get_add_bos$handle() {
@@ -19091,7 +19091,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_bos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_bos(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_get_add_bos$address() {
@@ -19100,7 +19100,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_bos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_bos(const struct llama_vocab *vocab)
      * }
      */
     public static boolean llama_vocab_get_add_bos(MemorySegment vocab) {
@@ -19126,7 +19126,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_eos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_eos(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_get_add_eos$descriptor() {
@@ -19136,7 +19136,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_eos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_eos(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_get_add_eos$handle() {
@@ -19146,7 +19146,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_eos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_eos(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_get_add_eos$address() {
@@ -19155,7 +19155,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_eos(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_eos(const struct llama_vocab *vocab)
      * }
      */
     public static boolean llama_vocab_get_add_eos(MemorySegment vocab) {
@@ -19181,7 +19181,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_sep(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_sep(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_get_add_sep$descriptor() {
@@ -19191,7 +19191,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_sep(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_get_add_sep$handle() {
@@ -19201,7 +19201,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_sep(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_get_add_sep$address() {
@@ -19210,7 +19210,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_vocab_get_add_sep(struct llama_vocab *vocab)
+     * bool llama_vocab_get_add_sep(const struct llama_vocab *vocab)
      * }
      */
     public static boolean llama_vocab_get_add_sep(MemorySegment vocab) {
@@ -19237,7 +19237,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token *llama_vocab_get_suppress_tokens(struct llama_vocab *vocab, int32_t *n_suppress_tokens)
+     * const llama_token *llama_vocab_get_suppress_tokens(const struct llama_vocab *vocab, int32_t *n_suppress_tokens)
      * }
      */
     public static FunctionDescriptor llama_vocab_get_suppress_tokens$descriptor() {
@@ -19247,7 +19247,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token *llama_vocab_get_suppress_tokens(struct llama_vocab *vocab, int32_t *n_suppress_tokens)
+     * const llama_token *llama_vocab_get_suppress_tokens(const struct llama_vocab *vocab, int32_t *n_suppress_tokens)
      * }
      */
     public static MethodHandle llama_vocab_get_suppress_tokens$handle() {
@@ -19257,7 +19257,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token *llama_vocab_get_suppress_tokens(struct llama_vocab *vocab, int32_t *n_suppress_tokens)
+     * const llama_token *llama_vocab_get_suppress_tokens(const struct llama_vocab *vocab, int32_t *n_suppress_tokens)
      * }
      */
     public static MemorySegment llama_vocab_get_suppress_tokens$address() {
@@ -19266,7 +19266,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token *llama_vocab_get_suppress_tokens(struct llama_vocab *vocab, int32_t *n_suppress_tokens)
+     * const llama_token *llama_vocab_get_suppress_tokens(const struct llama_vocab *vocab, int32_t *n_suppress_tokens)
      * }
      */
     public static MemorySegment llama_vocab_get_suppress_tokens(MemorySegment vocab, MemorySegment n_suppress_tokens) {
@@ -19292,7 +19292,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_fim_pre$descriptor() {
@@ -19302,7 +19302,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_fim_pre$handle() {
@@ -19312,7 +19312,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_fim_pre$address() {
@@ -19321,7 +19321,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_fim_pre(MemorySegment vocab) {
@@ -19347,7 +19347,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_fim_suf$descriptor() {
@@ -19357,7 +19357,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_fim_suf$handle() {
@@ -19367,7 +19367,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_fim_suf$address() {
@@ -19376,7 +19376,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_fim_suf(MemorySegment vocab) {
@@ -19402,7 +19402,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_fim_mid$descriptor() {
@@ -19412,7 +19412,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_fim_mid$handle() {
@@ -19422,7 +19422,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_fim_mid$address() {
@@ -19431,7 +19431,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_fim_mid(MemorySegment vocab) {
@@ -19457,7 +19457,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_fim_pad$descriptor() {
@@ -19467,7 +19467,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_fim_pad$handle() {
@@ -19477,7 +19477,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_fim_pad$address() {
@@ -19486,7 +19486,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_fim_pad(MemorySegment vocab) {
@@ -19512,7 +19512,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_fim_rep$descriptor() {
@@ -19522,7 +19522,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_fim_rep$handle() {
@@ -19532,7 +19532,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_fim_rep$address() {
@@ -19541,7 +19541,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_fim_rep(MemorySegment vocab) {
@@ -19567,7 +19567,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_fim_sep$descriptor() {
@@ -19577,7 +19577,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_fim_sep$handle() {
@@ -19587,7 +19587,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_fim_sep$address() {
@@ -19596,7 +19596,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_vocab_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_fim_sep(MemorySegment vocab) {
@@ -19623,7 +19623,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_token_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_token_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_token_get_text$descriptor() {
@@ -19633,7 +19633,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_token_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_token_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_token_get_text$handle() {
@@ -19643,7 +19643,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_token_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_token_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_token_get_text$address() {
@@ -19652,7 +19652,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_token_get_text(struct llama_vocab *vocab, llama_token token)
+     * const char *llama_token_get_text(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_token_get_text(MemorySegment vocab, int token) {
@@ -19679,7 +19679,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * float llama_token_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_token_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_token_get_score$descriptor() {
@@ -19689,7 +19689,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * float llama_token_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_token_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_token_get_score$handle() {
@@ -19699,7 +19699,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * float llama_token_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_token_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_token_get_score$address() {
@@ -19708,7 +19708,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * float llama_token_get_score(struct llama_vocab *vocab, llama_token token)
+     * float llama_token_get_score(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static float llama_token_get_score(MemorySegment vocab, int token) {
@@ -19735,7 +19735,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * enum llama_token_attr llama_token_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_token_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_token_get_attr$descriptor() {
@@ -19745,7 +19745,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * enum llama_token_attr llama_token_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_token_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_token_get_attr$handle() {
@@ -19755,7 +19755,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * enum llama_token_attr llama_token_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_token_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_token_get_attr$address() {
@@ -19764,7 +19764,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * enum llama_token_attr llama_token_get_attr(struct llama_vocab *vocab, llama_token token)
+     * enum llama_token_attr llama_token_get_attr(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static int llama_token_get_attr(MemorySegment vocab, int token) {
@@ -19791,7 +19791,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_token_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_token_is_eog$descriptor() {
@@ -19801,7 +19801,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_token_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_token_is_eog$handle() {
@@ -19811,7 +19811,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_token_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_token_is_eog$address() {
@@ -19820,7 +19820,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_token_is_eog(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_eog(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static boolean llama_token_is_eog(MemorySegment vocab, int token) {
@@ -19847,7 +19847,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_token_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static FunctionDescriptor llama_token_is_control$descriptor() {
@@ -19857,7 +19857,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_token_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MethodHandle llama_token_is_control$handle() {
@@ -19867,7 +19867,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_token_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static MemorySegment llama_token_is_control$address() {
@@ -19876,7 +19876,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_token_is_control(struct llama_vocab *vocab, llama_token token)
+     * bool llama_token_is_control(const struct llama_vocab *vocab, llama_token token)
      * }
      */
     public static boolean llama_token_is_control(MemorySegment vocab, int token) {
@@ -19902,7 +19902,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_bos(struct llama_vocab *vocab)
+     * llama_token llama_token_bos(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_bos$descriptor() {
@@ -19912,7 +19912,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_bos(struct llama_vocab *vocab)
+     * llama_token llama_token_bos(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_bos$handle() {
@@ -19922,7 +19922,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_bos(struct llama_vocab *vocab)
+     * llama_token llama_token_bos(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_bos$address() {
@@ -19931,7 +19931,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_bos(struct llama_vocab *vocab)
+     * llama_token llama_token_bos(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_bos(MemorySegment vocab) {
@@ -19957,7 +19957,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_eos(struct llama_vocab *vocab)
+     * llama_token llama_token_eos(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_eos$descriptor() {
@@ -19967,7 +19967,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_eos(struct llama_vocab *vocab)
+     * llama_token llama_token_eos(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_eos$handle() {
@@ -19977,7 +19977,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_eos(struct llama_vocab *vocab)
+     * llama_token llama_token_eos(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_eos$address() {
@@ -19986,7 +19986,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_eos(struct llama_vocab *vocab)
+     * llama_token llama_token_eos(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_eos(MemorySegment vocab) {
@@ -20012,7 +20012,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_eot(struct llama_vocab *vocab)
+     * llama_token llama_token_eot(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_eot$descriptor() {
@@ -20022,7 +20022,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_eot(struct llama_vocab *vocab)
+     * llama_token llama_token_eot(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_eot$handle() {
@@ -20032,7 +20032,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_eot(struct llama_vocab *vocab)
+     * llama_token llama_token_eot(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_eot$address() {
@@ -20041,7 +20041,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_eot(struct llama_vocab *vocab)
+     * llama_token llama_token_eot(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_eot(MemorySegment vocab) {
@@ -20067,7 +20067,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_cls(struct llama_vocab *vocab)
+     * llama_token llama_token_cls(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_cls$descriptor() {
@@ -20077,7 +20077,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_cls(struct llama_vocab *vocab)
+     * llama_token llama_token_cls(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_cls$handle() {
@@ -20087,7 +20087,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_cls(struct llama_vocab *vocab)
+     * llama_token llama_token_cls(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_cls$address() {
@@ -20096,7 +20096,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_cls(struct llama_vocab *vocab)
+     * llama_token llama_token_cls(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_cls(MemorySegment vocab) {
@@ -20122,7 +20122,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_sep(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_sep$descriptor() {
@@ -20132,7 +20132,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_sep$handle() {
@@ -20142,7 +20142,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_sep$address() {
@@ -20151,7 +20151,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_sep(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_sep(MemorySegment vocab) {
@@ -20177,7 +20177,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_nl(struct llama_vocab *vocab)
+     * llama_token llama_token_nl(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_nl$descriptor() {
@@ -20187,7 +20187,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_nl(struct llama_vocab *vocab)
+     * llama_token llama_token_nl(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_nl$handle() {
@@ -20197,7 +20197,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_nl(struct llama_vocab *vocab)
+     * llama_token llama_token_nl(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_nl$address() {
@@ -20206,7 +20206,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_nl(struct llama_vocab *vocab)
+     * llama_token llama_token_nl(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_nl(MemorySegment vocab) {
@@ -20232,7 +20232,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_pad(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_pad$descriptor() {
@@ -20242,7 +20242,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_pad$handle() {
@@ -20252,7 +20252,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_pad$address() {
@@ -20261,7 +20261,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_pad(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_pad(MemorySegment vocab) {
@@ -20287,7 +20287,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_add_bos_token(struct llama_vocab *vocab)
+     * bool llama_add_bos_token(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_add_bos_token$descriptor() {
@@ -20297,7 +20297,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_add_bos_token(struct llama_vocab *vocab)
+     * bool llama_add_bos_token(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_add_bos_token$handle() {
@@ -20307,7 +20307,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_add_bos_token(struct llama_vocab *vocab)
+     * bool llama_add_bos_token(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_add_bos_token$address() {
@@ -20316,7 +20316,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_add_bos_token(struct llama_vocab *vocab)
+     * bool llama_add_bos_token(const struct llama_vocab *vocab)
      * }
      */
     public static boolean llama_add_bos_token(MemorySegment vocab) {
@@ -20342,7 +20342,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_add_eos_token(struct llama_vocab *vocab)
+     * bool llama_add_eos_token(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_add_eos_token$descriptor() {
@@ -20352,7 +20352,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_add_eos_token(struct llama_vocab *vocab)
+     * bool llama_add_eos_token(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_add_eos_token$handle() {
@@ -20362,7 +20362,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_add_eos_token(struct llama_vocab *vocab)
+     * bool llama_add_eos_token(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_add_eos_token$address() {
@@ -20371,7 +20371,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_add_eos_token(struct llama_vocab *vocab)
+     * bool llama_add_eos_token(const struct llama_vocab *vocab)
      * }
      */
     public static boolean llama_add_eos_token(MemorySegment vocab) {
@@ -20397,7 +20397,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_fim_pre$descriptor() {
@@ -20407,7 +20407,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_fim_pre$handle() {
@@ -20417,7 +20417,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_fim_pre$address() {
@@ -20426,7 +20426,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pre(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pre(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_fim_pre(MemorySegment vocab) {
@@ -20452,7 +20452,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_fim_suf$descriptor() {
@@ -20462,7 +20462,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_fim_suf$handle() {
@@ -20472,7 +20472,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_fim_suf$address() {
@@ -20481,7 +20481,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_fim_suf(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_suf(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_fim_suf(MemorySegment vocab) {
@@ -20507,7 +20507,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_fim_mid$descriptor() {
@@ -20517,7 +20517,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_fim_mid$handle() {
@@ -20527,7 +20527,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_fim_mid$address() {
@@ -20536,7 +20536,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_fim_mid(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_mid(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_fim_mid(MemorySegment vocab) {
@@ -20562,7 +20562,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_fim_pad$descriptor() {
@@ -20572,7 +20572,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_fim_pad$handle() {
@@ -20582,7 +20582,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_fim_pad$address() {
@@ -20591,7 +20591,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_fim_pad(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_pad(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_fim_pad(MemorySegment vocab) {
@@ -20617,7 +20617,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_fim_rep$descriptor() {
@@ -20627,7 +20627,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_fim_rep$handle() {
@@ -20637,7 +20637,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_fim_rep$address() {
@@ -20646,7 +20646,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_fim_rep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_rep(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_fim_rep(MemorySegment vocab) {
@@ -20672,7 +20672,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_token_fim_sep$descriptor() {
@@ -20682,7 +20682,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_token_fim_sep$handle() {
@@ -20692,7 +20692,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_token_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_token_fim_sep$address() {
@@ -20701,7 +20701,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_token_fim_sep(struct llama_vocab *vocab)
+     * llama_token llama_token_fim_sep(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_token_fim_sep(MemorySegment vocab) {
@@ -20727,7 +20727,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_cls(struct llama_vocab *vocab)
+     * llama_token llama_vocab_cls(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_vocab_cls$descriptor() {
@@ -20737,7 +20737,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_cls(struct llama_vocab *vocab)
+     * llama_token llama_vocab_cls(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_vocab_cls$handle() {
@@ -20747,7 +20747,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * llama_token llama_vocab_cls(struct llama_vocab *vocab)
+     * llama_token llama_vocab_cls(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_vocab_cls$address() {
@@ -20756,7 +20756,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * llama_token llama_vocab_cls(struct llama_vocab *vocab)
+     * llama_token llama_vocab_cls(const struct llama_vocab *vocab)
      * }
      */
     public static int llama_vocab_cls(MemorySegment vocab) {
@@ -20788,7 +20788,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_tokenize(struct llama_vocab *vocab, char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
+     * int32_t llama_tokenize(const struct llama_vocab *vocab, const char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
      * }
      */
     public static FunctionDescriptor llama_tokenize$descriptor() {
@@ -20798,7 +20798,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_tokenize(struct llama_vocab *vocab, char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
+     * int32_t llama_tokenize(const struct llama_vocab *vocab, const char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
      * }
      */
     public static MethodHandle llama_tokenize$handle() {
@@ -20808,7 +20808,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_tokenize(struct llama_vocab *vocab, char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
+     * int32_t llama_tokenize(const struct llama_vocab *vocab, const char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
      * }
      */
     public static MemorySegment llama_tokenize$address() {
@@ -20817,7 +20817,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_tokenize(struct llama_vocab *vocab, char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
+     * int32_t llama_tokenize(const struct llama_vocab *vocab, const char *text, int32_t text_len, llama_token *tokens, int32_t n_tokens_max, bool add_special, bool parse_special)
      * }
      */
     public static int llama_tokenize(MemorySegment vocab, MemorySegment text, int text_len, MemorySegment tokens, int n_tokens_max, boolean add_special, boolean parse_special) {
@@ -20848,7 +20848,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_token_to_piece(struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
+     * int32_t llama_token_to_piece(const struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
      * }
      */
     public static FunctionDescriptor llama_token_to_piece$descriptor() {
@@ -20858,7 +20858,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_token_to_piece(struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
+     * int32_t llama_token_to_piece(const struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
      * }
      */
     public static MethodHandle llama_token_to_piece$handle() {
@@ -20868,7 +20868,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_token_to_piece(struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
+     * int32_t llama_token_to_piece(const struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
      * }
      */
     public static MemorySegment llama_token_to_piece$address() {
@@ -20877,7 +20877,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_token_to_piece(struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
+     * int32_t llama_token_to_piece(const struct llama_vocab *vocab, llama_token token, char *buf, int32_t length, int32_t lstrip, bool special)
      * }
      */
     public static int llama_token_to_piece(MemorySegment vocab, int token, MemorySegment buf, int length, int lstrip, boolean special) {
@@ -20909,7 +20909,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_detokenize(struct llama_vocab *vocab, llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
+     * int32_t llama_detokenize(const struct llama_vocab *vocab, const llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
      * }
      */
     public static FunctionDescriptor llama_detokenize$descriptor() {
@@ -20919,7 +20919,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_detokenize(struct llama_vocab *vocab, llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
+     * int32_t llama_detokenize(const struct llama_vocab *vocab, const llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
      * }
      */
     public static MethodHandle llama_detokenize$handle() {
@@ -20929,7 +20929,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_detokenize(struct llama_vocab *vocab, llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
+     * int32_t llama_detokenize(const struct llama_vocab *vocab, const llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
      * }
      */
     public static MemorySegment llama_detokenize$address() {
@@ -20938,7 +20938,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_detokenize(struct llama_vocab *vocab, llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
+     * int32_t llama_detokenize(const struct llama_vocab *vocab, const llama_token *tokens, int32_t n_tokens, char *text, int32_t text_len_max, bool remove_special, bool unparse_special)
      * }
      */
     public static int llama_detokenize(MemorySegment vocab, MemorySegment tokens, int n_tokens, MemorySegment text, int text_len_max, boolean remove_special, boolean unparse_special) {
@@ -20969,7 +20969,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_chat_apply_template(char *tmpl, struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
+     * int32_t llama_chat_apply_template(const char *tmpl, const struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
      * }
      */
     public static FunctionDescriptor llama_chat_apply_template$descriptor() {
@@ -20979,7 +20979,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_chat_apply_template(char *tmpl, struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
+     * int32_t llama_chat_apply_template(const char *tmpl, const struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
      * }
      */
     public static MethodHandle llama_chat_apply_template$handle() {
@@ -20989,7 +20989,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_chat_apply_template(char *tmpl, struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
+     * int32_t llama_chat_apply_template(const char *tmpl, const struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
      * }
      */
     public static MemorySegment llama_chat_apply_template$address() {
@@ -20998,7 +20998,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_chat_apply_template(char *tmpl, struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
+     * int32_t llama_chat_apply_template(const char *tmpl, const struct llama_chat_message *chat, size_t n_msg, bool add_ass, char *buf, int32_t length)
      * }
      */
     public static int llama_chat_apply_template(MemorySegment tmpl, MemorySegment chat, long n_msg, boolean add_ass, MemorySegment buf, int length) {
@@ -21025,7 +21025,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_chat_builtin_templates(char **output, size_t len)
+     * int32_t llama_chat_builtin_templates(const char **output, size_t len)
      * }
      */
     public static FunctionDescriptor llama_chat_builtin_templates$descriptor() {
@@ -21035,7 +21035,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_chat_builtin_templates(char **output, size_t len)
+     * int32_t llama_chat_builtin_templates(const char **output, size_t len)
      * }
      */
     public static MethodHandle llama_chat_builtin_templates$handle() {
@@ -21045,7 +21045,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_chat_builtin_templates(char **output, size_t len)
+     * int32_t llama_chat_builtin_templates(const char **output, size_t len)
      * }
      */
     public static MemorySegment llama_chat_builtin_templates$address() {
@@ -21054,7 +21054,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_chat_builtin_templates(char **output, size_t len)
+     * int32_t llama_chat_builtin_templates(const char **output, size_t len)
      * }
      */
     public static int llama_chat_builtin_templates(MemorySegment output, long len) {
@@ -21193,7 +21193,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_sampler_name(struct llama_sampler *smpl)
+     * const char *llama_sampler_name(const struct llama_sampler *smpl)
      * }
      */
     public static FunctionDescriptor llama_sampler_name$descriptor() {
@@ -21203,7 +21203,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_sampler_name(struct llama_sampler *smpl)
+     * const char *llama_sampler_name(const struct llama_sampler *smpl)
      * }
      */
     public static MethodHandle llama_sampler_name$handle() {
@@ -21213,7 +21213,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_sampler_name(struct llama_sampler *smpl)
+     * const char *llama_sampler_name(const struct llama_sampler *smpl)
      * }
      */
     public static MemorySegment llama_sampler_name$address() {
@@ -21222,7 +21222,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_sampler_name(struct llama_sampler *smpl)
+     * const char *llama_sampler_name(const struct llama_sampler *smpl)
      * }
      */
     public static MemorySegment llama_sampler_name(MemorySegment smpl) {
@@ -21412,7 +21412,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_clone(struct llama_sampler *smpl)
+     * struct llama_sampler *llama_sampler_clone(const struct llama_sampler *smpl)
      * }
      */
     public static FunctionDescriptor llama_sampler_clone$descriptor() {
@@ -21422,7 +21422,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_clone(struct llama_sampler *smpl)
+     * struct llama_sampler *llama_sampler_clone(const struct llama_sampler *smpl)
      * }
      */
     public static MethodHandle llama_sampler_clone$handle() {
@@ -21432,7 +21432,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_clone(struct llama_sampler *smpl)
+     * struct llama_sampler *llama_sampler_clone(const struct llama_sampler *smpl)
      * }
      */
     public static MemorySegment llama_sampler_clone$address() {
@@ -21441,7 +21441,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_clone(struct llama_sampler *smpl)
+     * struct llama_sampler *llama_sampler_clone(const struct llama_sampler *smpl)
      * }
      */
     public static MemorySegment llama_sampler_clone(MemorySegment smpl) {
@@ -21467,7 +21467,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void llama_sampler_copy(struct llama_sampler *src, struct llama_sampler *dst)
+     * void llama_sampler_copy(const struct llama_sampler *src, struct llama_sampler *dst)
      * }
      */
     public static FunctionDescriptor llama_sampler_copy$descriptor() {
@@ -21477,7 +21477,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void llama_sampler_copy(struct llama_sampler *src, struct llama_sampler *dst)
+     * void llama_sampler_copy(const struct llama_sampler *src, struct llama_sampler *dst)
      * }
      */
     public static MethodHandle llama_sampler_copy$handle() {
@@ -21487,7 +21487,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void llama_sampler_copy(struct llama_sampler *src, struct llama_sampler *dst)
+     * void llama_sampler_copy(const struct llama_sampler *src, struct llama_sampler *dst)
      * }
      */
     public static MemorySegment llama_sampler_copy$address() {
@@ -21496,7 +21496,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void llama_sampler_copy(struct llama_sampler *src, struct llama_sampler *dst)
+     * void llama_sampler_copy(const struct llama_sampler *src, struct llama_sampler *dst)
      * }
      */
     public static void llama_sampler_copy(MemorySegment src, MemorySegment dst) {
@@ -21742,7 +21742,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int llama_sampler_chain_n(struct llama_sampler *chain)
+     * int llama_sampler_chain_n(const struct llama_sampler *chain)
      * }
      */
     public static FunctionDescriptor llama_sampler_chain_n$descriptor() {
@@ -21752,7 +21752,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int llama_sampler_chain_n(struct llama_sampler *chain)
+     * int llama_sampler_chain_n(const struct llama_sampler *chain)
      * }
      */
     public static MethodHandle llama_sampler_chain_n$handle() {
@@ -21762,7 +21762,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int llama_sampler_chain_n(struct llama_sampler *chain)
+     * int llama_sampler_chain_n(const struct llama_sampler *chain)
      * }
      */
     public static MemorySegment llama_sampler_chain_n$address() {
@@ -21771,7 +21771,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int llama_sampler_chain_n(struct llama_sampler *chain)
+     * int llama_sampler_chain_n(const struct llama_sampler *chain)
      * }
      */
     public static int llama_sampler_chain_n(MemorySegment chain) {
@@ -22528,7 +22528,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar(struct llama_vocab *vocab, char *grammar_str, char *grammar_root)
+     * struct llama_sampler *llama_sampler_init_grammar(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root)
      * }
      */
     public static FunctionDescriptor llama_sampler_init_grammar$descriptor() {
@@ -22538,7 +22538,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar(struct llama_vocab *vocab, char *grammar_str, char *grammar_root)
+     * struct llama_sampler *llama_sampler_init_grammar(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root)
      * }
      */
     public static MethodHandle llama_sampler_init_grammar$handle() {
@@ -22548,7 +22548,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar(struct llama_vocab *vocab, char *grammar_str, char *grammar_root)
+     * struct llama_sampler *llama_sampler_init_grammar(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root)
      * }
      */
     public static MemorySegment llama_sampler_init_grammar$address() {
@@ -22557,7 +22557,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar(struct llama_vocab *vocab, char *grammar_str, char *grammar_root)
+     * struct llama_sampler *llama_sampler_init_grammar(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root)
      * }
      */
     public static MemorySegment llama_sampler_init_grammar(MemorySegment vocab, MemorySegment grammar_str, MemorySegment grammar_root) {
@@ -22589,7 +22589,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_words, size_t num_trigger_words, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_words, size_t num_trigger_words, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static FunctionDescriptor llama_sampler_init_grammar_lazy$descriptor() {
@@ -22599,7 +22599,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_words, size_t num_trigger_words, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_words, size_t num_trigger_words, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static MethodHandle llama_sampler_init_grammar_lazy$handle() {
@@ -22609,7 +22609,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_words, size_t num_trigger_words, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_words, size_t num_trigger_words, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static MemorySegment llama_sampler_init_grammar_lazy$address() {
@@ -22618,7 +22618,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_words, size_t num_trigger_words, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_words, size_t num_trigger_words, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static MemorySegment llama_sampler_init_grammar_lazy(MemorySegment vocab, MemorySegment grammar_str, MemorySegment grammar_root, MemorySegment trigger_words, long num_trigger_words, MemorySegment trigger_tokens, long num_trigger_tokens) {
@@ -22650,7 +22650,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_patterns, size_t num_trigger_patterns, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_patterns, size_t num_trigger_patterns, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static FunctionDescriptor llama_sampler_init_grammar_lazy_patterns$descriptor() {
@@ -22660,7 +22660,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_patterns, size_t num_trigger_patterns, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_patterns, size_t num_trigger_patterns, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static MethodHandle llama_sampler_init_grammar_lazy_patterns$handle() {
@@ -22670,7 +22670,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_patterns, size_t num_trigger_patterns, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_patterns, size_t num_trigger_patterns, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static MemorySegment llama_sampler_init_grammar_lazy_patterns$address() {
@@ -22679,7 +22679,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(struct llama_vocab *vocab, char *grammar_str, char *grammar_root, char **trigger_patterns, size_t num_trigger_patterns, llama_token *trigger_tokens, size_t num_trigger_tokens)
+     * struct llama_sampler *llama_sampler_init_grammar_lazy_patterns(const struct llama_vocab *vocab, const char *grammar_str, const char *grammar_root, const char **trigger_patterns, size_t num_trigger_patterns, const llama_token *trigger_tokens, size_t num_trigger_tokens)
      * }
      */
     public static MemorySegment llama_sampler_init_grammar_lazy_patterns(MemorySegment vocab, MemorySegment grammar_str, MemorySegment grammar_root, MemorySegment trigger_patterns, long num_trigger_patterns, MemorySegment trigger_tokens, long num_trigger_tokens) {
@@ -22770,7 +22770,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_dry(struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, char **seq_breakers, size_t num_breakers)
+     * struct llama_sampler *llama_sampler_init_dry(const struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, const char **seq_breakers, size_t num_breakers)
      * }
      */
     public static FunctionDescriptor llama_sampler_init_dry$descriptor() {
@@ -22780,7 +22780,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_dry(struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, char **seq_breakers, size_t num_breakers)
+     * struct llama_sampler *llama_sampler_init_dry(const struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, const char **seq_breakers, size_t num_breakers)
      * }
      */
     public static MethodHandle llama_sampler_init_dry$handle() {
@@ -22790,7 +22790,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_dry(struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, char **seq_breakers, size_t num_breakers)
+     * struct llama_sampler *llama_sampler_init_dry(const struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, const char **seq_breakers, size_t num_breakers)
      * }
      */
     public static MemorySegment llama_sampler_init_dry$address() {
@@ -22799,7 +22799,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_dry(struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, char **seq_breakers, size_t num_breakers)
+     * struct llama_sampler *llama_sampler_init_dry(const struct llama_vocab *vocab, float dry_multiplier, float dry_base, int32_t dry_allowed_length, int32_t dry_penalty_last_n, const char **seq_breakers, size_t num_breakers)
      * }
      */
     public static MemorySegment llama_sampler_init_dry(MemorySegment vocab, float dry_multiplier, float dry_base, int dry_allowed_length, int dry_penalty_last_n, MemorySegment seq_breakers, long num_breakers) {
@@ -22884,7 +22884,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, llama_logit_bias *logit_bias)
+     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, const llama_logit_bias *logit_bias)
      * }
      */
     public static FunctionDescriptor llama_sampler_init_logit_bias$descriptor() {
@@ -22894,7 +22894,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, llama_logit_bias *logit_bias)
+     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, const llama_logit_bias *logit_bias)
      * }
      */
     public static MethodHandle llama_sampler_init_logit_bias$handle() {
@@ -22904,7 +22904,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, llama_logit_bias *logit_bias)
+     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, const llama_logit_bias *logit_bias)
      * }
      */
     public static MemorySegment llama_sampler_init_logit_bias$address() {
@@ -22913,7 +22913,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, llama_logit_bias *logit_bias)
+     * struct llama_sampler *llama_sampler_init_logit_bias(int32_t n_vocab, int32_t n_logit_bias, const llama_logit_bias *logit_bias)
      * }
      */
     public static MemorySegment llama_sampler_init_logit_bias(int n_vocab, int n_logit_bias, MemorySegment logit_bias) {
@@ -22939,7 +22939,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_infill(struct llama_vocab *vocab)
+     * struct llama_sampler *llama_sampler_init_infill(const struct llama_vocab *vocab)
      * }
      */
     public static FunctionDescriptor llama_sampler_init_infill$descriptor() {
@@ -22949,7 +22949,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_infill(struct llama_vocab *vocab)
+     * struct llama_sampler *llama_sampler_init_infill(const struct llama_vocab *vocab)
      * }
      */
     public static MethodHandle llama_sampler_init_infill$handle() {
@@ -22959,7 +22959,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_infill(struct llama_vocab *vocab)
+     * struct llama_sampler *llama_sampler_init_infill(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_sampler_init_infill$address() {
@@ -22968,7 +22968,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *llama_sampler_init_infill(struct llama_vocab *vocab)
+     * struct llama_sampler *llama_sampler_init_infill(const struct llama_vocab *vocab)
      * }
      */
     public static MemorySegment llama_sampler_init_infill(MemorySegment vocab) {
@@ -22994,7 +22994,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * uint32_t llama_sampler_get_seed(struct llama_sampler *smpl)
+     * uint32_t llama_sampler_get_seed(const struct llama_sampler *smpl)
      * }
      */
     public static FunctionDescriptor llama_sampler_get_seed$descriptor() {
@@ -23004,7 +23004,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * uint32_t llama_sampler_get_seed(struct llama_sampler *smpl)
+     * uint32_t llama_sampler_get_seed(const struct llama_sampler *smpl)
      * }
      */
     public static MethodHandle llama_sampler_get_seed$handle() {
@@ -23014,7 +23014,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * uint32_t llama_sampler_get_seed(struct llama_sampler *smpl)
+     * uint32_t llama_sampler_get_seed(const struct llama_sampler *smpl)
      * }
      */
     public static MemorySegment llama_sampler_get_seed$address() {
@@ -23023,7 +23023,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * uint32_t llama_sampler_get_seed(struct llama_sampler *smpl)
+     * uint32_t llama_sampler_get_seed(const struct llama_sampler *smpl)
      * }
      */
     public static int llama_sampler_get_seed(MemorySegment smpl) {
@@ -23110,7 +23110,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_split_path(char *split_path, size_t maxlen, char *path_prefix, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_path(char *split_path, size_t maxlen, const char *path_prefix, int32_t split_no, int32_t split_count)
      * }
      */
     public static FunctionDescriptor llama_split_path$descriptor() {
@@ -23120,7 +23120,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_split_path(char *split_path, size_t maxlen, char *path_prefix, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_path(char *split_path, size_t maxlen, const char *path_prefix, int32_t split_no, int32_t split_count)
      * }
      */
     public static MethodHandle llama_split_path$handle() {
@@ -23130,7 +23130,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_split_path(char *split_path, size_t maxlen, char *path_prefix, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_path(char *split_path, size_t maxlen, const char *path_prefix, int32_t split_no, int32_t split_count)
      * }
      */
     public static MemorySegment llama_split_path$address() {
@@ -23139,7 +23139,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_split_path(char *split_path, size_t maxlen, char *path_prefix, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_path(char *split_path, size_t maxlen, const char *path_prefix, int32_t split_no, int32_t split_count)
      * }
      */
     public static int llama_split_path(MemorySegment split_path, long maxlen, MemorySegment path_prefix, int split_no, int split_count) {
@@ -23169,7 +23169,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, char *split_path, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, const char *split_path, int32_t split_no, int32_t split_count)
      * }
      */
     public static FunctionDescriptor llama_split_prefix$descriptor() {
@@ -23179,7 +23179,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, char *split_path, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, const char *split_path, int32_t split_no, int32_t split_count)
      * }
      */
     public static MethodHandle llama_split_prefix$handle() {
@@ -23189,7 +23189,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, char *split_path, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, const char *split_path, int32_t split_no, int32_t split_count)
      * }
      */
     public static MemorySegment llama_split_prefix$address() {
@@ -23198,7 +23198,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, char *split_path, int32_t split_no, int32_t split_count)
+     * int32_t llama_split_prefix(char *split_prefix, size_t maxlen, const char *split_path, int32_t split_no, int32_t split_count)
      * }
      */
     public static int llama_split_prefix(MemorySegment split_prefix, long maxlen, MemorySegment split_path, int split_no, int split_count) {
@@ -23223,7 +23223,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * char *llama_print_system_info()
+     * const char *llama_print_system_info()
      * }
      */
     public static FunctionDescriptor llama_print_system_info$descriptor() {
@@ -23233,7 +23233,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * char *llama_print_system_info()
+     * const char *llama_print_system_info()
      * }
      */
     public static MethodHandle llama_print_system_info$handle() {
@@ -23243,7 +23243,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * char *llama_print_system_info()
+     * const char *llama_print_system_info()
      * }
      */
     public static MemorySegment llama_print_system_info$address() {
@@ -23252,7 +23252,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * char *llama_print_system_info()
+     * const char *llama_print_system_info()
      * }
      */
     public static MemorySegment llama_print_system_info() {
@@ -23388,7 +23388,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_perf_context_data llama_perf_context(struct llama_context *ctx)
+     * struct llama_perf_context_data llama_perf_context(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_perf_context$descriptor() {
@@ -23398,7 +23398,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_perf_context_data llama_perf_context(struct llama_context *ctx)
+     * struct llama_perf_context_data llama_perf_context(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_perf_context$handle() {
@@ -23408,7 +23408,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_perf_context_data llama_perf_context(struct llama_context *ctx)
+     * struct llama_perf_context_data llama_perf_context(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_perf_context$address() {
@@ -23417,7 +23417,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_perf_context_data llama_perf_context(struct llama_context *ctx)
+     * struct llama_perf_context_data llama_perf_context(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_perf_context(SegmentAllocator allocator, MemorySegment ctx) {
@@ -23442,7 +23442,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void llama_perf_context_print(struct llama_context *ctx)
+     * void llama_perf_context_print(const struct llama_context *ctx)
      * }
      */
     public static FunctionDescriptor llama_perf_context_print$descriptor() {
@@ -23452,7 +23452,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void llama_perf_context_print(struct llama_context *ctx)
+     * void llama_perf_context_print(const struct llama_context *ctx)
      * }
      */
     public static MethodHandle llama_perf_context_print$handle() {
@@ -23462,7 +23462,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void llama_perf_context_print(struct llama_context *ctx)
+     * void llama_perf_context_print(const struct llama_context *ctx)
      * }
      */
     public static MemorySegment llama_perf_context_print$address() {
@@ -23471,7 +23471,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void llama_perf_context_print(struct llama_context *ctx)
+     * void llama_perf_context_print(const struct llama_context *ctx)
      * }
      */
     public static void llama_perf_context_print(MemorySegment ctx) {
@@ -23551,7 +23551,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * struct llama_perf_sampler_data llama_perf_sampler(struct llama_sampler *chain)
+     * struct llama_perf_sampler_data llama_perf_sampler(const struct llama_sampler *chain)
      * }
      */
     public static FunctionDescriptor llama_perf_sampler$descriptor() {
@@ -23561,7 +23561,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * struct llama_perf_sampler_data llama_perf_sampler(struct llama_sampler *chain)
+     * struct llama_perf_sampler_data llama_perf_sampler(const struct llama_sampler *chain)
      * }
      */
     public static MethodHandle llama_perf_sampler$handle() {
@@ -23571,7 +23571,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * struct llama_perf_sampler_data llama_perf_sampler(struct llama_sampler *chain)
+     * struct llama_perf_sampler_data llama_perf_sampler(const struct llama_sampler *chain)
      * }
      */
     public static MemorySegment llama_perf_sampler$address() {
@@ -23580,7 +23580,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * struct llama_perf_sampler_data llama_perf_sampler(struct llama_sampler *chain)
+     * struct llama_perf_sampler_data llama_perf_sampler(const struct llama_sampler *chain)
      * }
      */
     public static MemorySegment llama_perf_sampler(SegmentAllocator allocator, MemorySegment chain) {
@@ -23605,7 +23605,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * void llama_perf_sampler_print(struct llama_sampler *chain)
+     * void llama_perf_sampler_print(const struct llama_sampler *chain)
      * }
      */
     public static FunctionDescriptor llama_perf_sampler_print$descriptor() {
@@ -23615,7 +23615,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * void llama_perf_sampler_print(struct llama_sampler *chain)
+     * void llama_perf_sampler_print(const struct llama_sampler *chain)
      * }
      */
     public static MethodHandle llama_perf_sampler_print$handle() {
@@ -23625,7 +23625,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * void llama_perf_sampler_print(struct llama_sampler *chain)
+     * void llama_perf_sampler_print(const struct llama_sampler *chain)
      * }
      */
     public static MemorySegment llama_perf_sampler_print$address() {
@@ -23634,7 +23634,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * void llama_perf_sampler_print(struct llama_sampler *chain)
+     * void llama_perf_sampler_print(const struct llama_sampler *chain)
      * }
      */
     public static void llama_perf_sampler_print(MemorySegment chain) {
@@ -23715,7 +23715,7 @@ public final class llama_h {
     /**
      * Function descriptor for:
      * {@snippet lang=c :
-     * bool llama_opt_param_filter_all(struct ggml_tensor *tensor, void *userdata)
+     * bool llama_opt_param_filter_all(const struct ggml_tensor *tensor, void *userdata)
      * }
      */
     public static FunctionDescriptor llama_opt_param_filter_all$descriptor() {
@@ -23725,7 +23725,7 @@ public final class llama_h {
     /**
      * Downcall method handle for:
      * {@snippet lang=c :
-     * bool llama_opt_param_filter_all(struct ggml_tensor *tensor, void *userdata)
+     * bool llama_opt_param_filter_all(const struct ggml_tensor *tensor, void *userdata)
      * }
      */
     public static MethodHandle llama_opt_param_filter_all$handle() {
@@ -23735,7 +23735,7 @@ public final class llama_h {
     /**
      * Address for:
      * {@snippet lang=c :
-     * bool llama_opt_param_filter_all(struct ggml_tensor *tensor, void *userdata)
+     * bool llama_opt_param_filter_all(const struct ggml_tensor *tensor, void *userdata)
      * }
      */
     public static MemorySegment llama_opt_param_filter_all$address() {
@@ -23744,7 +23744,7 @@ public final class llama_h {
 
     /**
      * {@snippet lang=c :
-     * bool llama_opt_param_filter_all(struct ggml_tensor *tensor, void *userdata)
+     * bool llama_opt_param_filter_all(const struct ggml_tensor *tensor, void *userdata)
      * }
      */
     public static boolean llama_opt_param_filter_all(MemorySegment tensor, MemorySegment userdata) {

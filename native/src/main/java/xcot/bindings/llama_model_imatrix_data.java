@@ -12,8 +12,8 @@ import static java.lang.foreign.ValueLayout.*;
 /**
  * {@snippet lang=c :
  * struct llama_model_imatrix_data {
- *     char *name;
- *     float *data;
+ *     const char *name;
+ *     const float *data;
  *     size_t size;
  * };
  * }
@@ -40,7 +40,7 @@ public class llama_model_imatrix_data {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * char *name
+     * const char *name
      * }
      */
     public static final AddressLayout name$layout() {
@@ -52,7 +52,7 @@ public class llama_model_imatrix_data {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * char *name
+     * const char *name
      * }
      */
     public static final long name$offset() {
@@ -62,7 +62,7 @@ public class llama_model_imatrix_data {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * char *name
+     * const char *name
      * }
      */
     public static MemorySegment name(MemorySegment struct) {
@@ -72,7 +72,7 @@ public class llama_model_imatrix_data {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * char *name
+     * const char *name
      * }
      */
     public static void name(MemorySegment struct, MemorySegment fieldValue) {
@@ -84,7 +84,7 @@ public class llama_model_imatrix_data {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * float *data
+     * const float *data
      * }
      */
     public static final AddressLayout data$layout() {
@@ -96,7 +96,7 @@ public class llama_model_imatrix_data {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * float *data
+     * const float *data
      * }
      */
     public static final long data$offset() {
@@ -106,7 +106,7 @@ public class llama_model_imatrix_data {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * float *data
+     * const float *data
      * }
      */
     public static MemorySegment data(MemorySegment struct) {
@@ -116,7 +116,7 @@ public class llama_model_imatrix_data {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * float *data
+     * const float *data
      * }
      */
     public static void data(MemorySegment struct, MemorySegment fieldValue) {

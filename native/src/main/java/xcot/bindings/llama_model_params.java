@@ -13,16 +13,16 @@ import static java.lang.foreign.ValueLayout.*;
  * {@snippet lang=c :
  * struct llama_model_params {
  *     ggml_backend_dev_t *devices;
- *     struct llama_model_tensor_buft_override *tensor_buft_overrides;
+ *     const struct llama_model_tensor_buft_override *tensor_buft_overrides;
  *     int32_t n_gpu_layers;
  *     enum llama_split_mode split_mode;
  *     enum llama_load_mode load_mode;
  *     enum llama_lazy_mode lazy_mode;
  *     int32_t main_gpu;
- *     float *tensor_split;
+ *     const float *tensor_split;
  *     llama_progress_callback progress_callback;
  *     void *progress_callback_user_data;
- *     struct llama_model_kv_override *kv_overrides;
+ *     const struct llama_model_kv_override *kv_overrides;
  *     bool vocab_only;
  *     bool check_tensors;
  *     bool use_extra_bufts;
@@ -114,7 +114,7 @@ public class llama_model_params {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_buft_override *tensor_buft_overrides
+     * const struct llama_model_tensor_buft_override *tensor_buft_overrides
      * }
      */
     public static final AddressLayout tensor_buft_overrides$layout() {
@@ -126,7 +126,7 @@ public class llama_model_params {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_buft_override *tensor_buft_overrides
+     * const struct llama_model_tensor_buft_override *tensor_buft_overrides
      * }
      */
     public static final long tensor_buft_overrides$offset() {
@@ -136,7 +136,7 @@ public class llama_model_params {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_buft_override *tensor_buft_overrides
+     * const struct llama_model_tensor_buft_override *tensor_buft_overrides
      * }
      */
     public static MemorySegment tensor_buft_overrides(MemorySegment struct) {
@@ -146,7 +146,7 @@ public class llama_model_params {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_buft_override *tensor_buft_overrides
+     * const struct llama_model_tensor_buft_override *tensor_buft_overrides
      * }
      */
     public static void tensor_buft_overrides(MemorySegment struct, MemorySegment fieldValue) {
@@ -378,7 +378,7 @@ public class llama_model_params {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * float *tensor_split
+     * const float *tensor_split
      * }
      */
     public static final AddressLayout tensor_split$layout() {
@@ -390,7 +390,7 @@ public class llama_model_params {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * float *tensor_split
+     * const float *tensor_split
      * }
      */
     public static final long tensor_split$offset() {
@@ -400,7 +400,7 @@ public class llama_model_params {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * float *tensor_split
+     * const float *tensor_split
      * }
      */
     public static MemorySegment tensor_split(MemorySegment struct) {
@@ -410,7 +410,7 @@ public class llama_model_params {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * float *tensor_split
+     * const float *tensor_split
      * }
      */
     public static void tensor_split(MemorySegment struct, MemorySegment fieldValue) {
@@ -510,7 +510,7 @@ public class llama_model_params {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static final AddressLayout kv_overrides$layout() {
@@ -522,7 +522,7 @@ public class llama_model_params {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static final long kv_overrides$offset() {
@@ -532,7 +532,7 @@ public class llama_model_params {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static MemorySegment kv_overrides(MemorySegment struct) {
@@ -542,7 +542,7 @@ public class llama_model_params {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static void kv_overrides(MemorySegment struct, MemorySegment fieldValue) {

@@ -22,10 +22,10 @@ import static java.lang.foreign.ValueLayout.*;
  *     bool pure;
  *     bool keep_split;
  *     bool dry_run;
- *     struct llama_model_imatrix_data *imatrix;
- *     struct llama_model_kv_override *kv_overrides;
- *     struct llama_model_tensor_override *tt_overrides;
- *     int32_t *prune_layers;
+ *     const struct llama_model_imatrix_data *imatrix;
+ *     const struct llama_model_kv_override *kv_overrides;
+ *     const struct llama_model_tensor_override *tt_overrides;
+ *     const int32_t *prune_layers;
  *     size_t max_buf_size;
  * };
  * }
@@ -505,7 +505,7 @@ public class llama_model_quantize_params {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * struct llama_model_imatrix_data *imatrix
+     * const struct llama_model_imatrix_data *imatrix
      * }
      */
     public static final AddressLayout imatrix$layout() {
@@ -517,7 +517,7 @@ public class llama_model_quantize_params {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * struct llama_model_imatrix_data *imatrix
+     * const struct llama_model_imatrix_data *imatrix
      * }
      */
     public static final long imatrix$offset() {
@@ -527,7 +527,7 @@ public class llama_model_quantize_params {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * struct llama_model_imatrix_data *imatrix
+     * const struct llama_model_imatrix_data *imatrix
      * }
      */
     public static MemorySegment imatrix(MemorySegment struct) {
@@ -537,7 +537,7 @@ public class llama_model_quantize_params {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * struct llama_model_imatrix_data *imatrix
+     * const struct llama_model_imatrix_data *imatrix
      * }
      */
     public static void imatrix(MemorySegment struct, MemorySegment fieldValue) {
@@ -549,7 +549,7 @@ public class llama_model_quantize_params {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static final AddressLayout kv_overrides$layout() {
@@ -561,7 +561,7 @@ public class llama_model_quantize_params {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static final long kv_overrides$offset() {
@@ -571,7 +571,7 @@ public class llama_model_quantize_params {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static MemorySegment kv_overrides(MemorySegment struct) {
@@ -581,7 +581,7 @@ public class llama_model_quantize_params {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * struct llama_model_kv_override *kv_overrides
+     * const struct llama_model_kv_override *kv_overrides
      * }
      */
     public static void kv_overrides(MemorySegment struct, MemorySegment fieldValue) {
@@ -593,7 +593,7 @@ public class llama_model_quantize_params {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_override *tt_overrides
+     * const struct llama_model_tensor_override *tt_overrides
      * }
      */
     public static final AddressLayout tt_overrides$layout() {
@@ -605,7 +605,7 @@ public class llama_model_quantize_params {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_override *tt_overrides
+     * const struct llama_model_tensor_override *tt_overrides
      * }
      */
     public static final long tt_overrides$offset() {
@@ -615,7 +615,7 @@ public class llama_model_quantize_params {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_override *tt_overrides
+     * const struct llama_model_tensor_override *tt_overrides
      * }
      */
     public static MemorySegment tt_overrides(MemorySegment struct) {
@@ -625,7 +625,7 @@ public class llama_model_quantize_params {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * struct llama_model_tensor_override *tt_overrides
+     * const struct llama_model_tensor_override *tt_overrides
      * }
      */
     public static void tt_overrides(MemorySegment struct, MemorySegment fieldValue) {
@@ -637,7 +637,7 @@ public class llama_model_quantize_params {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * int32_t *prune_layers
+     * const int32_t *prune_layers
      * }
      */
     public static final AddressLayout prune_layers$layout() {
@@ -649,7 +649,7 @@ public class llama_model_quantize_params {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * int32_t *prune_layers
+     * const int32_t *prune_layers
      * }
      */
     public static final long prune_layers$offset() {
@@ -659,7 +659,7 @@ public class llama_model_quantize_params {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * int32_t *prune_layers
+     * const int32_t *prune_layers
      * }
      */
     public static MemorySegment prune_layers(MemorySegment struct) {
@@ -669,7 +669,7 @@ public class llama_model_quantize_params {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * int32_t *prune_layers
+     * const int32_t *prune_layers
      * }
      */
     public static void prune_layers(MemorySegment struct, MemorySegment fieldValue) {

@@ -12,7 +12,7 @@ import static java.lang.foreign.ValueLayout.*;
 /**
  * {@snippet lang=c :
  * struct llama_model_tensor_buft_override {
- *     char *pattern;
+ *     const char *pattern;
  *     ggml_backend_buffer_type_t buft;
  * };
  * }
@@ -38,7 +38,7 @@ public class llama_model_tensor_buft_override {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static final AddressLayout pattern$layout() {
@@ -50,7 +50,7 @@ public class llama_model_tensor_buft_override {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static final long pattern$offset() {
@@ -60,7 +60,7 @@ public class llama_model_tensor_buft_override {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static MemorySegment pattern(MemorySegment struct) {
@@ -70,7 +70,7 @@ public class llama_model_tensor_buft_override {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static void pattern(MemorySegment struct, MemorySegment fieldValue) {

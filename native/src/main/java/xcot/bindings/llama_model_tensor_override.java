@@ -12,7 +12,7 @@ import static java.lang.foreign.ValueLayout.*;
 /**
  * {@snippet lang=c :
  * struct llama_model_tensor_override {
- *     char *pattern;
+ *     const char *pattern;
  *     enum ggml_type type;
  * };
  * }
@@ -39,7 +39,7 @@ public class llama_model_tensor_override {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static final AddressLayout pattern$layout() {
@@ -51,7 +51,7 @@ public class llama_model_tensor_override {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static final long pattern$offset() {
@@ -61,7 +61,7 @@ public class llama_model_tensor_override {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static MemorySegment pattern(MemorySegment struct) {
@@ -71,7 +71,7 @@ public class llama_model_tensor_override {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * char *pattern
+     * const char *pattern
      * }
      */
     public static void pattern(MemorySegment struct, MemorySegment fieldValue) {

@@ -7,7 +7,7 @@ import java.lang.invoke.*;
 
 /**
  * {@snippet lang=c :
- * typedef bool (*llama_opt_param_filter)(struct ggml_tensor *, void *)
+ * typedef bool (*llama_opt_param_filter)(const struct ggml_tensor *, void *)
  * }
  */
 @SuppressWarnings("restricted")

@@ -12,18 +12,18 @@ import static java.lang.foreign.ValueLayout.*;
 /**
  * {@snippet lang=c :
  * struct llama_sampler_i {
- *     char *(*name)(struct llama_sampler *);
+ *     const char *(*name)(const struct llama_sampler *);
  *     void (*accept)(struct llama_sampler *, llama_token);
  *     void (*apply)(struct llama_sampler *, llama_token_data_array *);
  *     void (*reset)(struct llama_sampler *);
- *     struct llama_sampler *(*clone)(struct llama_sampler *);
+ *     struct llama_sampler *(*clone)(const struct llama_sampler *);
  *     void (*free)(struct llama_sampler *);
  *     bool (*backend_init)(struct llama_sampler *, ggml_backend_buffer_type_t, uint32_t);
  *     void (*backend_accept)(struct llama_sampler *, struct ggml_context *, struct ggml_cgraph *, struct ggml_tensor *);
  *     void (*backend_apply)(struct llama_sampler *, struct ggml_context *, struct ggml_cgraph *, struct llama_sampler_data *);
  *     void (*backend_set_input)(struct llama_sampler *);
  *     void (*backend_reset)(struct llama_sampler *);
- *     void (*copy_state)(struct llama_sampler *, struct llama_sampler *);
+ *     void (*copy_state)(const struct llama_sampler *, struct llama_sampler *);
  * };
  * }
  */
@@ -59,7 +59,7 @@ public class llama_sampler_i {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * char *(*name)(struct llama_sampler *)
+     * const char *(*name)(const struct llama_sampler *)
      * }
      */
     public static final AddressLayout name$layout() {
@@ -71,7 +71,7 @@ public class llama_sampler_i {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * char *(*name)(struct llama_sampler *)
+     * const char *(*name)(const struct llama_sampler *)
      * }
      */
     public static final long name$offset() {
@@ -81,7 +81,7 @@ public class llama_sampler_i {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * char *(*name)(struct llama_sampler *)
+     * const char *(*name)(const struct llama_sampler *)
      * }
      */
     public static MemorySegment name(MemorySegment struct) {
@@ -91,7 +91,7 @@ public class llama_sampler_i {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * char *(*name)(struct llama_sampler *)
+     * const char *(*name)(const struct llama_sampler *)
      * }
      */
     public static void name(MemorySegment struct, MemorySegment fieldValue) {
@@ -235,7 +235,7 @@ public class llama_sampler_i {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * struct llama_sampler *(*clone)(struct llama_sampler *)
+     * struct llama_sampler *(*clone)(const struct llama_sampler *)
      * }
      */
     public static final AddressLayout clone$layout() {
@@ -247,7 +247,7 @@ public class llama_sampler_i {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * struct llama_sampler *(*clone)(struct llama_sampler *)
+     * struct llama_sampler *(*clone)(const struct llama_sampler *)
      * }
      */
     public static final long clone$offset() {
@@ -257,7 +257,7 @@ public class llama_sampler_i {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * struct llama_sampler *(*clone)(struct llama_sampler *)
+     * struct llama_sampler *(*clone)(const struct llama_sampler *)
      * }
      */
     public static MemorySegment clone(MemorySegment struct) {
@@ -267,7 +267,7 @@ public class llama_sampler_i {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * struct llama_sampler *(*clone)(struct llama_sampler *)
+     * struct llama_sampler *(*clone)(const struct llama_sampler *)
      * }
      */
     public static void clone(MemorySegment struct, MemorySegment fieldValue) {
@@ -543,7 +543,7 @@ public class llama_sampler_i {
     /**
      * Layout for field:
      * {@snippet lang=c :
-     * void (*copy_state)(struct llama_sampler *, struct llama_sampler *)
+     * void (*copy_state)(const struct llama_sampler *, struct llama_sampler *)
      * }
      */
     public static final AddressLayout copy_state$layout() {
@@ -555,7 +555,7 @@ public class llama_sampler_i {
     /**
      * Offset for field:
      * {@snippet lang=c :
-     * void (*copy_state)(struct llama_sampler *, struct llama_sampler *)
+     * void (*copy_state)(const struct llama_sampler *, struct llama_sampler *)
      * }
      */
     public static final long copy_state$offset() {
@@ -565,7 +565,7 @@ public class llama_sampler_i {
     /**
      * Getter for field:
      * {@snippet lang=c :
-     * void (*copy_state)(struct llama_sampler *, struct llama_sampler *)
+     * void (*copy_state)(const struct llama_sampler *, struct llama_sampler *)
      * }
      */
     public static MemorySegment copy_state(MemorySegment struct) {
@@ -575,7 +575,7 @@ public class llama_sampler_i {
     /**
      * Setter for field:
      * {@snippet lang=c :
-     * void (*copy_state)(struct llama_sampler *, struct llama_sampler *)
+     * void (*copy_state)(const struct llama_sampler *, struct llama_sampler *)
      * }
      */
     public static void copy_state(MemorySegment struct, MemorySegment fieldValue) {
@@ -584,7 +584,7 @@ public class llama_sampler_i {
 
     /**
      * {@snippet lang=c :
-     * char *(*name)(struct llama_sampler *)
+     * const char *(*name)(const struct llama_sampler *)
      * }
      */
     public static class name {
@@ -775,7 +775,7 @@ public class llama_sampler_i {
 
     /**
      * {@snippet lang=c :
-     * struct llama_sampler *(*clone)(struct llama_sampler *)
+     * struct llama_sampler *(*clone)(const struct llama_sampler *)
      * }
      */
     public static class clone {
@@ -1114,7 +1114,7 @@ public class llama_sampler_i {
 
     /**
      * {@snippet lang=c :
-     * void (*copy_state)(struct llama_sampler *, struct llama_sampler *)
+     * void (*copy_state)(const struct llama_sampler *, struct llama_sampler *)
      * }
      */
     public static class copy_state {
