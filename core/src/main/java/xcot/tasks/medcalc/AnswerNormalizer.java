@@ -3,12 +3,12 @@ package xcot.tasks.medcalc;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xcot.records.ScoringOptions;
-import xcot.tasks.medcalc.python.PyEnvironment;
-import xcot.tasks.medcalc.python.PyError;
-import xcot.tasks.medcalc.python.PyExpressions;
-import xcot.tasks.medcalc.python.PyOperators;
-import xcot.tasks.medcalc.python.PyStrings;
-import xcot.tasks.medcalc.python.PyValue;
+import xcot.tasks.python.PyEnvironment;
+import xcot.tasks.python.PyError;
+import xcot.tasks.python.PyExpressions;
+import xcot.tasks.python.PyOperators;
+import xcot.tasks.python.PyStrings;
+import xcot.tasks.python.PyValue;
 
 /**
  * Turns an extracted answer string into the normalized answer the reference stores (genex {@code extract_answer},

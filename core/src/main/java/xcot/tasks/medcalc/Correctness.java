@@ -1,12 +1,12 @@
 package xcot.tasks.medcalc;
 
 import java.util.regex.Matcher;
-import xcot.tasks.medcalc.python.PyEnvironment;
-import xcot.tasks.medcalc.python.PyError;
-import xcot.tasks.medcalc.python.PyExpressions;
-import xcot.tasks.medcalc.python.PyOperators;
-import xcot.tasks.medcalc.python.PyStrptime;
-import xcot.tasks.medcalc.python.PyValue;
+import xcot.tasks.python.PyEnvironment;
+import xcot.tasks.python.PyError;
+import xcot.tasks.python.PyExpressions;
+import xcot.tasks.python.PyOperators;
+import xcot.tasks.python.PyStrptime;
+import xcot.tasks.python.PyValue;
 
 /**
  * MedCalc-Bench v1.0's {@code check_correctness}: both sides are evaluated as Python expressions and compared by

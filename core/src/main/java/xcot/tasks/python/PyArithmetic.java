@@ -1,15 +1,15 @@
-package xcot.tasks.medcalc.python;
+package xcot.tasks.python;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import xcot.tasks.medcalc.python.PyValue.PyBool;
-import xcot.tasks.medcalc.python.PyValue.PyFloat;
-import xcot.tasks.medcalc.python.PyValue.PyInt;
-import xcot.tasks.medcalc.python.PyValue.PyStr;
-import xcot.tasks.medcalc.python.PyValue.PyTuple;
+import xcot.tasks.python.PyValue.PyBool;
+import xcot.tasks.python.PyValue.PyFloat;
+import xcot.tasks.python.PyValue.PyInt;
+import xcot.tasks.python.PyValue.PyStr;
+import xcot.tasks.python.PyValue.PyTuple;
 
 /**
  * Python's arithmetic and comparison rules on {@link PyValue}s: int/float promotion, true division, floor division

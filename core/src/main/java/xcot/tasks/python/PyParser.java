@@ -1,12 +1,12 @@
-package xcot.tasks.medcalc.python;
+package xcot.tasks.python;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import xcot.tasks.medcalc.python.PyLexer.Kind;
-import xcot.tasks.medcalc.python.PyLexer.Token;
+import xcot.tasks.python.PyLexer.Kind;
+import xcot.tasks.python.PyLexer.Token;
 
 /**
  * Recursive-descent parser for the expression subset of Python that MedCalc answers use: numbers, strings, names,

@@ -1,16 +1,16 @@
-package xcot.tasks.medcalc.python;
+package xcot.tasks.python;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import xcot.tasks.medcalc.python.PyValue.PyFloat;
-import xcot.tasks.medcalc.python.PyValue.PyFunction;
-import xcot.tasks.medcalc.python.PyValue.PyInt;
-import xcot.tasks.medcalc.python.PyValue.PyModule;
-import xcot.tasks.medcalc.python.PyValue.PyStr;
-import xcot.tasks.medcalc.python.PyValue.PyTuple;
+import xcot.tasks.python.PyValue.PyFloat;
+import xcot.tasks.python.PyValue.PyFunction;
+import xcot.tasks.python.PyValue.PyInt;
+import xcot.tasks.python.PyValue.PyModule;
+import xcot.tasks.python.PyValue.PyStr;
+import xcot.tasks.python.PyValue.PyTuple;
 
 /**
  * The callables the reference code's {@code eval} can reach: {@code round abs int float min max pow}, and the

@@ -1,4 +1,4 @@
-package xcot.tasks.medcalc.python;
+package xcot.tasks.python;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package xcot.tasks.medcalc.python;
+package xcot.tasks.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

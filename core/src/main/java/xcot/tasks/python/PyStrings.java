@@ -1,4 +1,4 @@
-package xcot.tasks.medcalc.python;
+package xcot.tasks.python;
 
 /**
  * Python {@code str} behaviour that Java spells differently: which characters are whitespace ({@code str.isspace},
