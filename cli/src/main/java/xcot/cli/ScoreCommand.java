@@ -37,19 +37,19 @@ import xcot.tasks.induction.TokenF1Scorer;
 public final class ScoreCommand implements Callable<Integer> {
     /** Input formats {@code xcot score} reads. */
     public enum Format {
-        xcot, genex_medcalc;
+        XCOT, GENEX_MEDCALC;
 
         static Format parse(String text) {
             return switch (text) {
-                case "xcot" -> xcot;
-                case "genex-medcalc" -> genex_medcalc;
+                case "xcot" -> XCOT;
+                case "genex-medcalc" -> GENEX_MEDCALC;
                 default -> throw new IllegalArgumentException(
                         "unknown format '" + text + "' (expected xcot or genex-medcalc)");
             };
         }
 
         String label() {
-            return this == xcot ? "xcot" : "genex-medcalc";
+            return this == XCOT ? "xcot" : "genex-medcalc";
         }
     }
 
@@ -95,7 +95,8 @@ public final class ScoreCommand implements Callable<Integer> {
         List<ScoredAnswer> answers = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         for (Path file : files) {
-            ReadResult<ScoredAnswer> read = format == Format.xcot ? XcotJsonl.read(file) : GenexMedCalcFiles.readScored(file);
+            ReadResult<ScoredAnswer> read =
+                    format == Format.XCOT ? XcotJsonl.read(file) : GenexMedCalcFiles.readScored(file);
             answers.addAll(read.values());
             problems.addAll(read.problems());
         }
@@ -124,7 +125,7 @@ public final class ScoreCommand implements Callable<Integer> {
             return answers.stream().filter(a -> a.condition().equals(condition)).toList();
         }
         List<String> conditions = answers.stream().map(ScoredAnswer::condition).distinct().toList();
-        if (format == Format.xcot && conditions.size() > 1) {
+        if (format == Format.XCOT && conditions.size() > 1) {
             throw new IllegalArgumentException("the files mix conditions " + conditions
                     + "; choose one with --condition");
         }
