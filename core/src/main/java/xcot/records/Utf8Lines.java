@@ -85,7 +85,7 @@ public final class Utf8Lines {
             } catch (CharacterCodingException e) {
                 int offset = firstBadByte(bytes, start, end);
                 problems.add(new InputProblem(fileName, lineNumber,
-                        "invalid UTF-8 (byte " + offset + " of the line, file offset " + (start + offset) + ")"));
+                        "invalid UTF-8 at byte offset " + (start + offset) + " of the file"));
                 bad.add(lineNumber);
                 lines.add(new String(bytes, start, end - start, StandardCharsets.UTF_8));
             }
