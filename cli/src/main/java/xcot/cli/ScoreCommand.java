@@ -30,7 +30,7 @@ import xcot.tasks.induction.TokenF1Scorer;
         description = {
             "Scores the given answer files as one setting: pairwise consistency (mean ± population std over model "
                     + "pairs), accuracy, the consistent-correct / consistent-wrong / inconsistent breakdown and "
-                    + "N-way agreement, each with a seeded bootstrap 95% interval over items.",
+                    + "N-way agreement, each with a seeded bootstrap 95%% interval over items.",
             "Formats: xcot (xcot's JSONL records, the default) and genex-medcalc (the reference implementation's "
                     + "MedCalc output files, one file per model)."
         })
@@ -72,7 +72,7 @@ public final class ScoreCommand implements Callable<Integer> {
     private String condition;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
-            description = "bootstrap resamples for the 95% intervals (default ${DEFAULT-VALUE})")
+            description = "bootstrap resamples for the 95%% intervals (default ${DEFAULT-VALUE})")
     private int resamples;
 
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
@@ -85,7 +85,11 @@ public final class ScoreCommand implements Callable<Integer> {
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            return Format.parse(value);
+            try {
+                return Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 

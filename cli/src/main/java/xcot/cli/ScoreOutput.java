@@ -102,7 +102,11 @@ record ScoreOutput(
             ObjectNode pair = pairs.addObject();
             pair.put("a", p.modelA());
             pair.put("b", p.modelB());
-            put(pair, "consistent", p.agreeing());
+            if (p.agreeing() == Math.rint(p.agreeing())) {
+                pair.put("consistent", (long) p.agreeing());
+            } else {
+                put(pair, "consistent", p.agreeing());
+            }
             pair.put("counted", p.counted());
             put(pair, "rate", p.rate());
         }

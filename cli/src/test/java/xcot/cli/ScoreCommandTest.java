@@ -145,6 +145,14 @@ class ScoreCommandTest {
     }
 
     @Test
+    void anUnknownFormatIsAUsageError() {
+        Run run = run("score", "--format", "csv", "x.jsonl");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("Invalid value for option '--format': unknown format 'csv' (expected xcot or "
+                + "genex-medcalc)"), run.err());
+    }
+
+    @Test
     void mixedConditionsNeedAChoice() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String setting : List.of("default", "sampled")) {
