@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Measures whether one reasoning model's chain of thought carries other models to the same answer.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ScoreCommand.class,
         })
 public final class Main {
     public static void main(String[] args) {

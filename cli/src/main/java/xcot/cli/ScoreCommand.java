@@ -1,0 +1,151 @@
+package xcot.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import xcot.metrics.AgreementRule;
+import xcot.metrics.BootstrapSpec;
+import xcot.metrics.SettingMetrics;
+import xcot.metrics.SettingReport;
+import xcot.records.GenexMedCalcFiles;
+import xcot.records.InputProblem;
+import xcot.records.ReadResult;
+import xcot.records.ScoredAnswer;
+import xcot.records.ScoringOptions;
+import xcot.records.Setting;
+import xcot.records.XcotJsonl;
+import xcot.tasks.induction.InductionScoring;
+import xcot.tasks.induction.TokenF1Scorer;
+
+/** {@code xcot score}: scores answer files as one setting (all model pairs among them). */
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scores the given answer files as one setting: pairwise consistency (mean ± population std over model "
+                    + "pairs), accuracy, the consistent-correct / consistent-wrong / inconsistent breakdown and "
+                    + "N-way agreement, each with a seeded bootstrap 95%% interval over items.",
+            "Formats: xcot (xcot's JSONL records, the default) and genex-medcalc (the reference implementation's "
+                    + "MedCalc output files, one file per model)."
+        })
+public final class ScoreCommand implements Callable<Integer> {
+    /** Input formats {@code xcot score} reads. */
+    public enum Format {
+        XCOT, GENEX_MEDCALC;
+
+        static Format parse(String text) {
+            return switch (text) {
+                case "xcot" -> XCOT;
+                case "genex-medcalc" -> GENEX_MEDCALC;
+                default -> throw new IllegalArgumentException(
+                        "unknown format '" + text + "' (expected xcot or genex-medcalc)");
+            };
+        }
+
+        String label() {
+            return this == XCOT ? "xcot" : "genex-medcalc";
+        }
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "xcot", converter = FormatConverter.class,
+            description = "xcot (default) or genex-medcalc")
+    private Format format;
+
+    @Option(names = "--faithful", description = "reproduce the reference analysis exactly, quirks included "
+            + "(ref.lenient-consistency, ref.string-breakdown, ...); default: the fixed rules")
+    private boolean faithful;
+
+    @Option(names = "--json", description = "print one JSON object instead of tables")
+    private boolean json;
+
+    @Option(names = "--condition", paramLabel = "NAME",
+            description = "xcot format: score only records of this condition (needed when files mix conditions)")
+    private String condition;
+
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
+            description = "bootstrap resamples for the 95%% intervals (default ${DEFAULT-VALUE})")
+    private int resamples;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
+            description = "bootstrap seed (default ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "answer files (.jsonl or .jsonl.gz)")
+    private List<Path> files;
+
+    static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+        @Override
+        public Format convert(String value) {
+            try {
+                return Format.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        ScoringOptions options = faithful ? ScoringOptions.faithful() : ScoringOptions.fixed();
+        List<ScoredAnswer> answers = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
+        for (Path file : files) {
+            ReadResult<ScoredAnswer> read =
+                    format == Format.XCOT ? XcotJsonl.read(file) : GenexMedCalcFiles.readScored(file);
+            answers.addAll(read.values());
+            problems.addAll(read.problems());
+        }
+        for (InputProblem problem : problems) {
+            spec.commandLine().getErr().println("xcot: warning: " + problem + " (line skipped)");
+        }
+        answers = selectCondition(answers);
+        if (answers.isEmpty()) {
+            throw new IllegalArgumentException("no answers to score in " + files.size() + " file(s)");
+        }
+        Setting setting = Setting.of(answers);
+        if (setting.models().size() < 2) {
+            throw new IllegalArgumentException("need answers of at least two models, found " + setting.models());
+        }
+        SettingReport report = SettingMetrics.score(setting, rule(answers, options), options.stringBreakdown(),
+                new BootstrapSpec(resamples, seed));
+        ScoreOutput output = new ScoreOutput(options, format.label(), files, report, problems,
+                new BootstrapSpec(resamples, seed));
+        spec.commandLine().getOut().print(json ? output.json() : output.text());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private List<ScoredAnswer> selectCondition(List<ScoredAnswer> answers) {
+        if (condition != null) {
+            return answers.stream().filter(a -> a.condition().equals(condition)).toList();
+        }
+        List<String> conditions = answers.stream().map(ScoredAnswer::condition).distinct().toList();
+        if (format == Format.XCOT && conditions.size() > 1) {
+            throw new IllegalArgumentException("the files mix conditions " + conditions
+                    + "; choose one with --condition");
+        }
+        return answers;
+    }
+
+    /** Graded answers (Instruction Induction) agree by similarity; everything else by the reference rule. */
+    private static AgreementRule rule(List<ScoredAnswer> answers, ScoringOptions options) {
+        List<String> benchmarks = answers.stream().map(ScoredAnswer::benchmark).distinct().toList();
+        if (benchmarks.size() > 1) {
+            throw new IllegalArgumentException("the files mix benchmarks " + benchmarks);
+        }
+        if (benchmarks.get(0).equals(InductionScoring.BENCHMARK)) {
+            TokenF1Scorer scorer = new TokenF1Scorer();
+            return AgreementRule.similarity((a, b) -> InductionScoring.consistency(a, b, scorer));
+        }
+        return AgreementRule.equalOrBothCorrect(options.lenientConsistency());
+    }
+}

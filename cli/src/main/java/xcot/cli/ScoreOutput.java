@@ -1,0 +1,188 @@
+package xcot.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import xcot.metrics.BootstrapSpec;
+import xcot.metrics.Estimate;
+import xcot.metrics.Interval;
+import xcot.metrics.ModelRate;
+import xcot.metrics.NWayAgreement;
+import xcot.metrics.PairRate;
+import xcot.metrics.SettingReport;
+import xcot.metrics.Summary;
+import xcot.records.InputProblem;
+import xcot.records.ScoringOptions;
+
+/** Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object. */
+record ScoreOutput(
+        ScoringOptions options, String format, List<Path> files, SettingReport report, List<InputProblem> problems,
+        BootstrapSpec bootstrap) {
+
+    String text() {
+        StringBuilder out = new StringBuilder();
+        out.append("mode: ").append(options.describe()).append('\n');
+        out.append(String.format(Locale.ROOT, "input: %s, %d file(s), %d models, %d items%s%n", format, files.size(),
+                report.models().size(), report.items(),
+                report.missing() == 0 ? "" : ", " + report.missing() + " missing answers scored as failed"));
+        out.append(String.format(Locale.ROOT, "intervals: bootstrap 95%% over items, %d resamples, seed %d%n%n",
+                bootstrap.resamples(), bootstrap.seed()));
+
+        int width = Math.max(24, report.models().stream().mapToInt(String::length).max().orElse(0));
+        out.append(String.format(Locale.ROOT, "%-" + width + "s  %8s%n", "model", "accuracy"));
+        for (ModelRate m : report.accuracy()) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %8s%n", m.model(), number(m.rate())));
+        }
+        out.append(String.format(Locale.ROOT, "%-" + width + "s  %s%n%n", "mean ± std", summary(report.accuracyMean())));
+
+        int pairWidth = Math.max(24, report.pairs().stream()
+                .mapToInt(p -> p.modelA().length() + p.modelB().length() + 3).max().orElse(0));
+        out.append(String.format(Locale.ROOT, "%-" + pairWidth + "s  %18s  %6s%n", "pair", "consistent/counted",
+                "rate"));
+        for (PairRate p : report.pairs()) {
+            out.append(String.format(Locale.ROOT, "%-" + pairWidth + "s  %18s  %6s%n", p.modelA() + " | " + p.modelB(),
+                    count(p.agreeing()) + "/" + p.counted(), number(p.rate())));
+        }
+        out.append('\n');
+        out.append("consistency         ").append(summary(report.consistency())).append('\n');
+        out.append("consistent-correct  ").append(summary(report.breakdown().consistentCorrect())).append('\n');
+        out.append("consistent-wrong    ").append(summary(report.breakdown().consistentWrong())).append('\n');
+        out.append("inconsistent        ").append(summary(report.breakdown().inconsistent())).append('\n');
+        report.nWay().ifPresent(n -> {
+            out.append("all models agree    ").append(estimate(n.allAgree()))
+                    .append(" over ").append(n.counted()).append(" items without a skipped answer\n");
+            out.append("Fleiss' kappa       ").append(estimate(n.fleissKappa())).append('\n');
+        });
+        if (!problems.isEmpty()) {
+            out.append('\n').append(problems.size()).append(" bad input line(s) skipped (see warnings)\n");
+        }
+        return out.toString();
+    }
+
+    private static String number(double x) {
+        return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.3f", x);
+    }
+
+    private static String count(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    private static String summary(Summary s) {
+        return number(s.mean()) + " ± " + number(s.std()) + "  [95% CI " + number(s.ci95().low()) + ", "
+                + number(s.ci95().high()) + "]";
+    }
+
+    private static String estimate(Estimate e) {
+        return number(e.value()) + "  [95% CI " + number(e.ci95().low()) + ", " + number(e.ci95().high()) + "]";
+    }
+
+    String json() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("mode", options.equals(ScoringOptions.fixed()) ? "fixed" : options.equals(ScoringOptions.faithful())
+                ? "faithful" : "custom");
+        root.put("modeDescription", options.describe());
+        ArrayNode flags = root.putArray("referenceFlags");
+        options.referenceFlags().forEach(flags::add);
+        root.put("format", format);
+        ArrayNode fileNames = root.putArray("files");
+        files.forEach(f -> fileNames.add(f.toString()));
+        ArrayNode models = root.putArray("models");
+        report.models().forEach(models::add);
+        root.put("items", report.items());
+        root.put("missingAnswers", report.missing());
+
+        ArrayNode pairs = root.putArray("pairs");
+        for (PairRate p : report.pairs()) {
+            ObjectNode pair = pairs.addObject();
+            pair.put("a", p.modelA());
+            pair.put("b", p.modelB());
+            if (p.agreeing() == Math.rint(p.agreeing())) {
+                pair.put("consistent", (long) p.agreeing());
+            } else {
+                put(pair, "consistent", p.agreeing());
+            }
+            pair.put("counted", p.counted());
+            put(pair, "rate", p.rate());
+        }
+        root.set("consistency", summary(mapper, report.consistency()));
+
+        ObjectNode accuracy = summary(mapper, report.accuracyMean());
+        ArrayNode perModel = accuracy.putArray("models");
+        for (ModelRate m : report.accuracy()) {
+            ObjectNode model = perModel.addObject();
+            model.put("model", m.model());
+            put(model, "accuracy", m.rate());
+        }
+        root.set("accuracy", accuracy);
+
+        ObjectNode breakdown = root.putObject("breakdown");
+        put(breakdown, "consistentCorrect", report.breakdown().consistentCorrect().mean());
+        put(breakdown, "consistentWrong", report.breakdown().consistentWrong().mean());
+        put(breakdown, "inconsistent", report.breakdown().inconsistent().mean());
+        ObjectNode breakdownCi = breakdown.putObject("ci95");
+        breakdownCi.set("consistentCorrect", interval(mapper, report.breakdown().consistentCorrect().ci95()));
+        breakdownCi.set("consistentWrong", interval(mapper, report.breakdown().consistentWrong().ci95()));
+        breakdownCi.set("inconsistent", interval(mapper, report.breakdown().inconsistent().ci95()));
+
+        if (report.nWay().isPresent()) {
+            NWayAgreement n = report.nWay().get();
+            ObjectNode nWay = root.putObject("nWay");
+            nWay.put("counted", n.counted());
+            put(nWay, "allAgree", n.allAgree().value());
+            nWay.set("allAgreeCi95", interval(mapper, n.allAgree().ci95()));
+            put(nWay, "fleissKappa", n.fleissKappa().value());
+            nWay.set("fleissKappaCi95", interval(mapper, n.fleissKappa().ci95()));
+        } else {
+            root.putNull("nWay");
+        }
+        ObjectNode boot = root.putObject("bootstrap");
+        boot.put("resamples", bootstrap.resamples());
+        boot.put("seed", bootstrap.seed());
+        ArrayNode bad = root.putArray("problems");
+        problems.forEach(p -> bad.add(p.toString()));
+        try {
+            return mapper.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode summary(ObjectMapper mapper, Summary s) {
+        ObjectNode node = mapper.createObjectNode();
+        put(node, "mean", s.mean());
+        put(node, "std", s.std());
+        node.set("ci95", interval(mapper, s.ci95()));
+        node.put("rows", s.rows());
+        return node;
+    }
+
+    private static ArrayNode interval(ObjectMapper mapper, Interval ci) {
+        ArrayNode node = mapper.createArrayNode();
+        add(node, ci.low());
+        add(node, ci.high());
+        return node;
+    }
+
+    /** JSON has no NaN: an undefined statistic is null. */
+    private static void put(ObjectNode node, String field, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, value);
+        }
+    }
+
+    private static void add(ArrayNode node, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.addNull();
+        } else {
+            node.add(value);
+        }
+    }
+}

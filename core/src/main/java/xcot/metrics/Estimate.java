@@ -1,0 +1,4 @@
+package xcot.metrics;
+
+/** A single statistic over items with its bootstrap 95 % interval. */
+public record Estimate(double value, Interval ci95) {}

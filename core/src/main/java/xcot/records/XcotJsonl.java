@@ -1,0 +1,126 @@
+package xcot.records;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * xcot's own scored-answer format: UTF-8 JSON Lines, one {@link ScoredAnswer} per line. The pipeline writes it and
+ * {@code xcot score --format xcot} reads it.
+ *
+ * <pre>
+ * {"benchmark":"medcalc","item":"353","condition":"transfer-full","model":"openai/gpt-oss-20b",
+ *  "source":"Qwen/QwQ-32B","answer":"4","correct":false,"failure":null}
+ * </pre>
+ *
+ * <table>
+ * <caption>Fields</caption>
+ * <tr><th>field</th><th>type</th><th>meaning</th></tr>
+ * <tr><td>benchmark</td><td>string</td><td>{@code medcalc}, {@code induction}, {@code toy}, ...</td></tr>
+ * <tr><td>item</td><td>string</td><td>item id within the benchmark (MedCalc: Row Number)</td></tr>
+ * <tr><td>condition</td><td>string</td><td>CoT condition, e.g. {@code empty}, {@code default}, {@code sampled},
+ *     {@code transfer-full}, {@code transfer-without-answer}, {@code ensemble}</td></tr>
+ * <tr><td>model</td><td>string</td><td>the model that answered (for transfers, the target)</td></tr>
+ * <tr><td>source</td><td>string or null</td><td>the model whose CoT was inserted; absent or null for own runs</td></tr>
+ * <tr><td>answer</td><td>string</td><td>the normalized answer; for a failed row, the failure text or {@code ""}</td></tr>
+ * <tr><td>correct</td><td>boolean</td><td>binary judgment; required unless {@code score} or {@code failure} is set</td></tr>
+ * <tr><td>score</td><td>number in [0, 1]</td><td>graded judgment (e.g. similarity to gold annotations)</td></tr>
+ * <tr><td>failure</td><td>string or null</td><td>set when no usable answer came out; the reason</td></tr>
+ * </table>
+ *
+ * <p>Outcome: {@code failure} non-null means failed; else {@code score} present means graded; else {@code correct}.
+ * Unknown fields are ignored, so later versions can add some.
+ */
+public final class XcotJsonl {
+    private XcotJsonl() {}
+
+    /** One line (without the newline) for an answer. */
+    public static String line(ScoredAnswer a) {
+        ObjectNode o = JsonLines.MAPPER.createObjectNode();
+        o.put("benchmark", a.benchmark());
+        o.put("item", a.itemId());
+        o.put("condition", a.condition());
+        o.put("model", a.model());
+        if (a.sourceModel().isPresent()) {
+            o.put("source", a.sourceModel().get());
+        } else {
+            o.putNull("source");
+        }
+        o.put("answer", a.answer());
+        switch (a.outcome()) {
+            case Outcome.Graded g -> o.put("score", g.score());
+            default -> o.put("correct", a.outcome().isCorrect());
+        }
+        if (a.outcome() instanceof Outcome.Failed f) {
+            o.put("failure", f.reason());
+        } else {
+            o.putNull("failure");
+        }
+        try {
+            return JsonLines.MAPPER.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ReadResult<ScoredAnswer> read(Path file) {
+        return parse(Utf8Lines.readBytes(file), file.getFileName().toString());
+    }
+
+    static ReadResult<ScoredAnswer> parse(byte[] bytes, String fileName) {
+        ReadResult<JsonLines.Line> lines = JsonLines.parse(bytes, fileName);
+        List<InputProblem> problems = new ArrayList<>(lines.problems());
+        List<ScoredAnswer> answers = new ArrayList<>();
+        for (JsonLines.Line line : lines.values()) {
+            try {
+                answers.add(answer(line.object()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new InputProblem(fileName, line.number(), e.getMessage()));
+            }
+        }
+        problems.sort((a, b) -> Long.compare(a.line(), b.line()));
+        return new ReadResult<>(answers, problems);
+    }
+
+    private static ScoredAnswer answer(ObjectNode o) {
+        String failure = JsonLines.text(o, "failure");
+        Outcome outcome;
+        JsonNode score = o.get("score");
+        JsonNode correct = o.get("correct");
+        if (failure != null) {
+            outcome = new Outcome.Failed(failure);
+        } else if (score != null && !score.isNull()) {
+            if (!score.isNumber()) {
+                throw new IllegalArgumentException("field 'score' is not a number");
+            }
+            outcome = new Outcome.Graded(score.doubleValue());
+        } else if (correct != null && correct.isBoolean()) {
+            outcome = Outcome.of(correct.booleanValue());
+        } else {
+            throw new IllegalArgumentException("needs 'correct' (boolean), 'score' or 'failure'");
+        }
+        String condition = JsonLines.text(o, "condition");
+        return new ScoredAnswer(
+                required(o, "benchmark"),
+                required(o, "item"),
+                condition == null ? "" : condition,
+                required(o, "model"),
+                Optional.ofNullable(JsonLines.text(o, "source")),
+                Optional.ofNullable(JsonLines.text(o, "answer")).orElseThrow(
+                        () -> new IllegalArgumentException("missing field 'answer'")),
+                outcome);
+    }
+
+    private static String required(ObjectNode o, String field) {
+        String value = JsonLines.text(o, field);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing field '" + field + "'");
+        }
+        return value;
+    }
+}
