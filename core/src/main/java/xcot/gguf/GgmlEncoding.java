@@ -83,9 +83,19 @@ public final class GgmlEncoding {
             float id = d != 0f ? 1f / d : 0f;
             dst.putShort(Float.floatToFloat16(d));
             for (int j = 0; j < Q8_0_BLOCK; j++) {
-                dst.put((byte) roundHalfAwayFromZero(src[block + j] * id));
+                dst.put(toInt8LikeC(roundHalfAwayFromZero(src[block + j] * id)));
             }
         }
+    }
+
+    /**
+     * The C conversion {@code (int8_t) f} as compiled for x86 (through {@code cvttss2si}): NaN and values outside
+     * the int range become {@code INT_MIN}, whose low byte is 0. It matters only for blocks whose amax is so small
+     * (below about 1e-36) that {@code 1/d} overflows to infinity; Java's cast would give -1 there.
+     */
+    private static byte toInt8LikeC(float rounded) {
+        boolean outOfRange = Float.isNaN(rounded) || rounded >= 0x1p31f || rounded < -0x1p31f;
+        return (byte) (outOfRange ? Integer.MIN_VALUE : (int) rounded);
     }
 
     /** C {@code roundf}: halfway cases round away from zero (unlike {@link Math#round}, which rounds them up). */
