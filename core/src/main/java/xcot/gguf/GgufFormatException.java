@@ -25,8 +25,11 @@ public final class GgufFormatException extends GgufException {
                 "truncated at byte " + fileSizeBytes + " while reading " + what);
     }
 
-    /** A problem with metadata as a whole (a missing key, a value of the wrong type), not at one byte. */
-    static GgufFormatException metadata(String file, String problem) {
+    /**
+     * A problem with metadata as a whole (a missing key, a value of the wrong type, values that do not fit each
+     * other), not at one byte; for callers that check what a model's metadata means.
+     */
+    public static GgufFormatException metadata(String file, String problem) {
         return new GgufFormatException(file, -1, problem);
     }
 
