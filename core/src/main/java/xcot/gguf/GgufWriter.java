@@ -35,12 +35,10 @@ public final class GgufWriter {
     public static void write(Path out, GgufMetadata metadata, List<GgufTensor> tensors) throws IOException {
         int alignment = alignmentOf(metadata);
         List<GgufTensorInfo> infos = layout(tensors, alignment);
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
+        Path temp = temporarySibling(out);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                    StandardOpenOption.CREATE_NEW)) {
                 GgufOutput o = new GgufOutput(channel);
                 writeHeader(o, metadata, infos, alignment);
                 for (int i = 0; i < tensors.size(); i++) {
@@ -69,12 +67,10 @@ public final class GgufWriter {
             }
             end = Math.addExact(t.endOffset(), alignment - 1) & -(long) alignment;
         }
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + out.getFileName() + ".", ".tmp");
+        Path temp = temporarySibling(out);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                    StandardOpenOption.CREATE_NEW)) {
                 GgufOutput o = new GgufOutput(channel);
                 writeHeader(o, metadata, layout, alignment);
                 o.flush();
@@ -193,6 +189,17 @@ public final class GgufWriter {
                     + " bytes, expected " + expected);
         }
         o.padTo(alignment);
+    }
+
+    /**
+     * A fresh name beside {@code out}; created by the caller with CREATE_NEW, so it gets the usual permissions
+     * (Files.createTempFile would make it owner-only, and the rename would keep that).
+     */
+    private static Path temporarySibling(Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        long random = java.util.concurrent.ThreadLocalRandom.current().nextLong();
+        return dir.resolve("." + out.getFileName() + "." + Long.toHexString(random) + ".tmp");
     }
 
     private static int alignmentOf(GgufMetadata metadata) {

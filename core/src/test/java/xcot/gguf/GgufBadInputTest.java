@@ -88,11 +88,11 @@ class GgufBadInputTest {
 
     @Test
     void absurdStringLengths() {
-        formatError(RawGguf.header(3, 0, 1).u64(1L << 40).zeros(16), "at byte 24: string length 1099511627776 in key 1 of 1"
-                + " exceeds the limit");
+        formatError(RawGguf.header(3, 0, 1).u64(1L << 40).zeros(16),
+                "at byte 24: string length 1099511627776 in key 1 of 1 exceeds the limit");
         formatError(RawGguf.header(3, 0, 1).u64(-1).zeros(16), "string length 18446744073709551615");
-        formatError(RawGguf.header(3, 0, 1).u64(500).bytes("abcdefghij".getBytes()), "truncated at byte 42 while reading"
-                + " key 1 of 1 (a string of 500 bytes at byte 24)");
+        formatError(RawGguf.header(3, 0, 1).u64(500).bytes("abcdefghij".getBytes()),
+                "truncated at byte 42 while reading key 1 of 1 (a string of 500 bytes at byte 24)");
         formatError(RawGguf.header(3, 0, 2).kvString("k", "v").str("general.name"), "truncated at byte 66 while"
                 + " reading the value of key 'general.name' (2 of 2)");
         formatError(RawGguf.header(3, 0, 1).str("k").u32(GgufValueType.STRING.id()).u64(99),

@@ -125,7 +125,8 @@ class GgufRoundTripTest {
         assertThrows(IllegalArgumentException.class, () -> GgufTensor.of("z", GgmlType.F32, none, 4, 0));
         assertThrows(IllegalArgumentException.class, () -> GgufTensor.of("d", GgmlType.F32, none, 1, 1, 1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> GgufTensor.of("n".repeat(64), GgmlType.F32, none, 1));
-        assertThrows(IllegalArgumentException.class, () -> GgufMetadata.builder().putString("k", "a").putString("k", "b"));
+        assertThrows(IllegalArgumentException.class,
+                () -> GgufMetadata.builder().putString("k", "a").putString("k", "b"));
         assertThrows(IllegalArgumentException.class, () -> GgufWriter.write(dir.resolve("a.gguf"),
                 GgufMetadata.builder().putU32(GgufKeys.ALIGNMENT, 48).build(), List.of()));
     }
