@@ -12,6 +12,9 @@
 # the key hashes the commit, the variant, the CMake flags, the recipe version, the patches and (for native CPU builds) the
 # CPU's feature flags — so a second build with the same inputs is a no-op, and any change to them builds afresh.
 #
+# Patches: native/patches/*.patch are applied with `git apply`, in sorted order, before configuring. They fix llama.cpp's
+# training path (llama_opt_epoch) and leave inference unchanged; each file's header names the defect and upstream PR.
+#
 # Variants: cpu (default) and cuda (sm_90). The CUDA variant needs nvcc and cuBLAS; set CUDA_CUBLAS_ROOT to a
 # directory holding include/cublas_v2.h and lib/libcublas.so when cuBLAS is not part of the CUDA toolkit
 # (e.g. the pip wheel nvidia-cublas).
