@@ -1,0 +1,130 @@
+package xcot.llm;
+
+import static xcot.bindings.llama_h.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import xcot.bindings.LlamaLibrary;
+import xcot.bindings.ggml_log_callback;
+
+/**
+ * The process-wide llama.cpp backend: initialised once, on first use by any handle, with llama.cpp's log routed to
+ * SLF4J (logger {@code llama.cpp}) instead of stderr.
+ */
+public final class Backend {
+    private static final Logger LLAMA_LOG = LoggerFactory.getLogger("llama.cpp");
+    private static volatile boolean initialized;
+    private static final StringBuilder pendingLine = new StringBuilder();
+    private static int pendingLevel = GGML_LOG_LEVEL_INFO();
+
+    private Backend() {}
+
+    /** Initialises the backend once; every handle factory calls this first. Thread-safe. */
+    public static void ensureInitialized() {
+        if (initialized) {
+            return;
+        }
+        synchronized (Backend.class) {
+            if (initialized) {
+                return;
+            }
+            // The stub must outlive every native caller, which is the whole process: hence the global arena.
+            MemorySegment callback = ggml_log_callback.allocate(Backend::log, Arena.global());
+            llama_log_set(callback, MemorySegment.NULL);
+            llama_backend_init();
+            initialized = true;
+        }
+    }
+
+    /** What this process runs on: llama.cpp build, compiled backends, devices, CPU features. */
+    public static BackendInfo info() {
+        ensureInitialized();
+        Properties build = LlamaLibrary.buildInfo();
+        List<BackendInfo.Device> devices = new ArrayList<>();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment free = arena.allocate(ValueLayout.JAVA_LONG);
+            MemorySegment total = arena.allocate(ValueLayout.JAVA_LONG);
+            for (long i = 0; i < ggml_backend_dev_count(); i++) {
+                MemorySegment dev = ggml_backend_dev_get(i);
+                ggml_backend_dev_memory(dev, free, total);
+                devices.add(new BackendInfo.Device(
+                        cString(ggml_backend_dev_name(dev)),
+                        cString(ggml_backend_dev_description(dev)),
+                        deviceType(ggml_backend_dev_type(dev)),
+                        free.get(ValueLayout.JAVA_LONG, 0),
+                        total.get(ValueLayout.JAVA_LONG, 0)));
+            }
+        }
+        return new BackendInfo(
+                build.getProperty("commit", "unknown"),
+                build.getProperty("tag", "unknown"),
+                build.getProperty("variant", "unknown"),
+                build.getProperty("patches", "").trim(),
+                LlamaLibrary.directory().toString(),
+                cString(llama_print_system_info()),
+                llama_supports_gpu_offload(),
+                devices);
+    }
+
+    private static String deviceType(int type) {
+        if (type == GGML_BACKEND_DEVICE_TYPE_CPU()) return "CPU";
+        if (type == GGML_BACKEND_DEVICE_TYPE_GPU()) return "GPU";
+        if (type == GGML_BACKEND_DEVICE_TYPE_IGPU()) return "iGPU";
+        if (type == GGML_BACKEND_DEVICE_TYPE_ACCEL()) return "accelerator";
+        return "type " + type;
+    }
+
+    /** Reads a NUL-terminated UTF-8 string that llama.cpp owns; NULL becomes "". */
+    static String cString(MemorySegment pointer) {
+        if (pointer == null || pointer.equals(MemorySegment.NULL)) {
+            return "";
+        }
+        return pointer.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    /**
+     * llama.cpp logs in fragments (a line may arrive in several calls, continued with level CONT); lines are
+     * assembled before they reach SLF4J so each log event is one whole line.
+     */
+    private static void log(int level, MemorySegment text, MemorySegment userData) {
+        String fragment = cString(text);
+        synchronized (pendingLine) {
+            if (level != GGML_LOG_LEVEL_CONT()) {
+                pendingLevel = level;
+            }
+            pendingLine.append(fragment);
+            int newline;
+            while ((newline = pendingLine.indexOf("\n")) >= 0) {
+                emit(pendingLevel, pendingLine.substring(0, newline));
+                pendingLine.delete(0, newline + 1);
+            }
+        }
+    }
+
+    private static void emit(int level, String line) {
+        if (line.isBlank()) {
+            return;
+        }
+        if (line.contains("control-looking token")) {
+            // Every Qwen-family GGUF triggers this for its fim/repo tokens, which the HF tokenizer marks non-special;
+            // llama.cpp fixes the type itself and there is nothing for the user to do.
+            LLAMA_LOG.debug(line);
+            return;
+        }
+        if (level == GGML_LOG_LEVEL_ERROR()) {
+            LLAMA_LOG.error(line);
+        } else if (level == GGML_LOG_LEVEL_WARN()) {
+            LLAMA_LOG.warn(line);
+        } else if (level == GGML_LOG_LEVEL_INFO()) {
+            LLAMA_LOG.debug(line); // llama.cpp's INFO is chatty (per-tensor load lines): debug for us
+        } else {
+            LLAMA_LOG.trace(line);
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package xcot.llm;
+
+import static xcot.bindings.llama_h.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import xcot.bindings.llama_context_params;
+
+/**
+ * An inference context ({@code llama_context}): KV cache, compute buffers and the logits of the last decode. A child
+ * of its {@link Model}; closes before it.
+ *
+ * <p>{@link #decode(Batch)} checks every precondition llama.cpp would otherwise assert on (and abort the JVM for)
+ * before the native call, and maps the C status to a typed {@link DecodeException}.
+ */
+public final class Context extends NativeHandle {
+    private final Model model;
+    private final int contextTokens;
+    private final int sequenceContextTokens;
+    private final int batchTokens;
+    private final int ubatchTokens;
+    private final int maxSequences;
+    private final boolean kvUnified;
+    private final int vocabSize;
+    private final Memory memory;
+    private long decodeCount;
+    private int outputsOfLastDecode;
+    private final java.util.BitSet outputBatchIndices = new java.util.BitSet();
+
+    private Context(Model model, MemorySegment pointer, boolean kvUnified) {
+        super("context", pointer);
+        this.model = model;
+        this.contextTokens = (int) llama_n_ctx(pointer);
+        this.sequenceContextTokens = (int) llama_n_ctx_seq(pointer);
+        this.batchTokens = (int) llama_n_batch(pointer);
+        this.ubatchTokens = (int) llama_n_ubatch(pointer);
+        this.maxSequences = (int) llama_n_seq_max(pointer);
+        this.kvUnified = kvUnified;
+        this.vocabSize = model.vocab().size();
+        this.memory = new Memory(this, llama_get_memory(pointer));
+    }
+
+    static Context create(Model model, ContextOptions options) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment params = llama_context_default_params(arena);
+            llama_context_params.n_ctx(params, options.contextTokens());
+            llama_context_params.n_batch(params, options.batchTokens());
+            llama_context_params.n_ubatch(params, options.ubatchTokens());
+            llama_context_params.n_seq_max(params, options.maxSequences());
+            llama_context_params.kv_unified(params, options.kvUnified());
+            llama_context_params.n_threads(params, options.threads());
+            llama_context_params.n_threads_batch(params, options.threadsBatch());
+            llama_context_params.flash_attn_type(params,
+                    options.flashAttention() ? LLAMA_FLASH_ATTN_TYPE_AUTO() : LLAMA_FLASH_ATTN_TYPE_DISABLED());
+            llama_context_params.no_perf(params, true);
+            MemorySegment pointer = llama_init_from_model(model.pointer(), params);
+            if (pointer.equals(MemorySegment.NULL)) {
+                throw new LlamaException("llama.cpp could not create a context of " + options.contextTokens()
+                        + " tokens x " + options.maxSequences() + " sequences for " + model.path().getFileName()
+                        + " (out of memory? see the llama.cpp log)");
+            }
+            return new Context(model, pointer, options.kvUnified());
+        }
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    /** The context window in tokens, after llama.cpp's padding. */
+    public int contextTokens() {
+        return contextTokens;
+    }
+
+    /** Positions available to one sequence: the whole window when unified, else window / sequences. */
+    public int sequenceContextTokens() {
+        return sequenceContextTokens;
+    }
+
+    public int batchTokens() {
+        return batchTokens;
+    }
+
+    public int ubatchTokens() {
+        return ubatchTokens;
+    }
+
+    public int maxSequences() {
+        return maxSequences;
+    }
+
+    public boolean kvUnified() {
+        return kvUnified;
+    }
+
+    public int vocabSize() {
+        return vocabSize;
+    }
+
+    /** The KV cache of this context. */
+    public Memory memory() {
+        pointer();
+        return memory;
+    }
+
+    /** A batch sized for this context (at most {@link #batchTokens()} tokens, up to {@code seqIdsPerToken} each). */
+    public Batch newBatch(int capacityTokens, int seqIdsPerToken) {
+        if (capacityTokens > batchTokens) {
+            throw new BatchRejectedException("batch capacity " + capacityTokens + " exceeds n_batch " + batchTokens);
+        }
+        return adopt(new Batch(capacityTokens, seqIdsPerToken));
+    }
+
+    /**
+     * Decodes {@code batch}. On return, the logits of the tokens the batch marked for output are readable through
+     * {@link #logits()} until the next decode.
+     *
+     * @throws BatchRejectedException if the batch breaks a precondition (checked before the native call)
+     * @throws ContextOverflowException if a position does not fit in the sequence's window
+     * @throws DecodeException for a non-zero status from llama.cpp
+     */
+    public void decode(Batch batch) {
+        checkPreconditions(batch);
+        int status = llama_decode(pointer(), batch.struct());
+        decodeCount++;
+        outputsOfLastDecode = status == 0 ? batch.outputCount() : 0;
+        outputBatchIndices.clear();
+        if (status == 0) {
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.isOutput(i)) {
+                    outputBatchIndices.set(i);
+                }
+            }
+        }
+        if (status != 0) {
+            throw DecodeException.of(status, batch.size() + " tokens");
+        }
+    }
+
+    private void checkPreconditions(Batch batch) {
+        pointer();
+        int n = batch.size();
+        if (n == 0) {
+            throw new BatchRejectedException("empty batch");
+        }
+        if (n > batchTokens) {
+            throw new BatchRejectedException("batch of " + n + " tokens exceeds n_batch " + batchTokens);
+        }
+        Vocab vocab = model.vocab();
+        for (int i = 0; i < n; i++) {
+            vocab.checkToken(batch.token(i));
+            int position = batch.position(i);
+            if (position < 0) {
+                throw new BatchRejectedException("negative position " + position + " at batch index " + i);
+            }
+            if (position >= sequenceContextTokens) {
+                throw new ContextOverflowException(position + 1, sequenceContextTokens, "batch index " + i);
+            }
+            int seqIds = batch.sequenceCount(i);
+            if (seqIds > 1 && !kvUnified) {
+                throw new BatchRejectedException("token at batch index " + i + " belongs to " + seqIds
+                        + " sequences; a shared prefix needs a context created with kvUnified");
+            }
+            for (int s = 0; s < seqIds; s++) {
+                checkSequence(batch.sequence(i, s));
+            }
+        }
+    }
+
+    void checkSequence(int seq) {
+        if (seq < 0 || seq >= maxSequences) {
+            throw new BatchRejectedException("sequence id " + seq + " outside [0, n_seq_max=" + maxSequences + ")");
+        }
+    }
+
+    /**
+     * The logits of the last decode, read in place (no copy). The view is invalid after the next decode or after
+     * close; its methods check that.
+     */
+    public Logits logits() {
+        if (outputsOfLastDecode == 0) {
+            throw new IllegalStateException("the last decode produced no logits");
+        }
+        MemorySegment all = llama_get_logits(pointer());
+        if (all.equals(MemorySegment.NULL)) {
+            throw new IllegalStateException("llama.cpp has no logits for the last decode");
+        }
+        long bytes = (long) outputsOfLastDecode * vocabSize * Float.BYTES;
+        // Reinterpreted with global scope once per decode: llama.cpp owns this buffer; Logits guards its lifetime.
+        return new Logits(this, decodeCount, all.reinterpret(bytes), outputsOfLastDecode, vocabSize);
+    }
+
+    /**
+     * Throws unless the last decode produced logits for batch index {@code batchIndex} (-1: the last output).
+     * llama.cpp asserts on this when sampling.
+     */
+    void checkOutputAt(int batchIndex) {
+        pointer();
+        boolean ok = batchIndex == -1 ? outputsOfLastDecode > 0 : batchIndex >= 0 && outputBatchIndices.get(batchIndex);
+        if (!ok) {
+            throw new IllegalStateException("the last decode produced no logits for batch index " + batchIndex);
+        }
+    }
+
+    boolean isCurrent(long decodeNumber) {
+        return !isClosed() && decodeNumber == decodeCount;
+    }
+
+    public void setThreads(int threads, int threadsBatch) {
+        llama_set_n_threads(pointer(), threads, threadsBatch);
+    }
+
+    /** Copies one output row to the heap, for callers that need to keep it past the next decode. */
+    public float[] copyLogitsRow(int outputRow) {
+        return logits().row(outputRow).toArray(ValueLayout.JAVA_FLOAT);
+    }
+
+    @Override
+    void free(MemorySegment pointer) {
+        llama_free(pointer);
+    }
+}

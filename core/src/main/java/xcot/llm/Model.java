@@ -1,0 +1,130 @@
+package xcot.llm;
+
+import static xcot.bindings.llama_h.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import xcot.bindings.llama_model_params;
+import xcot.gguf.GgufFile;
+import xcot.gguf.GgufReader;
+
+/**
+ * A loaded GGUF model ({@code llama_model}). Owns its weights; its {@link Context}s are children and close first.
+ *
+ * <p>Before llama.cpp sees the file it is validated by {@link GgufReader} (header, metadata, tensor infos), because
+ * a corrupt file can make the native loader abort the process.
+ */
+public final class Model extends NativeHandle {
+    private final Path path;
+    private final GgufFile gguf;
+    private final Vocab vocab;
+
+    private Model(Path path, GgufFile gguf, MemorySegment pointer) {
+        super("model " + path.getFileName(), pointer);
+        this.path = path;
+        this.gguf = gguf;
+        this.vocab = new Vocab(this, llama_model_get_vocab(pointer));
+    }
+
+    /**
+     * Loads {@code path}.
+     *
+     * @throws ModelLoadException if the file is missing, not a valid GGUF, or rejected by llama.cpp
+     */
+    public static Model load(Path path, ModelOptions options) {
+        if (!Files.isRegularFile(path)) {
+            throw new ModelLoadException(path, "no such file");
+        }
+        GgufFile gguf;
+        try {
+            gguf = GgufReader.read(path);
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new ModelLoadException(path, e.getMessage(), e);
+        }
+        Backend.ensureInitialized();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment params = llama_model_default_params(arena);
+            llama_model_params.n_gpu_layers(params, options.gpuLayers());
+            llama_model_params.load_mode(params, switch (options.loading()) {
+                case AUTO -> LLAMA_LOAD_MODE_AUTO();
+                case MMAP -> LLAMA_LOAD_MODE_MMAP();
+                case READ -> LLAMA_LOAD_MODE_NONE();
+            });
+            llama_model_params.vocab_only(params, options.vocabOnly());
+            MemorySegment pointer = llama_model_load_from_file(arena.allocateFrom(path.toString()), params);
+            if (pointer.equals(MemorySegment.NULL)) {
+                throw new ModelLoadException(path, "llama.cpp could not load the model (see the llama.cpp log)");
+            }
+            return new Model(path, gguf, pointer);
+        }
+    }
+
+    /** Opens a context on this model; the context closes when the model does. */
+    public Context newContext(ContextOptions options) {
+        return adopt(Context.create(this, options));
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The validated GGUF header of the file this model came from. */
+    public GgufFile gguf() {
+        return gguf;
+    }
+
+    public Vocab vocab() {
+        pointer();
+        return vocab;
+    }
+
+    /** llama.cpp's one-line description, e.g. {@code qwen3 ?B Q8_0}. */
+    public String description() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buf = arena.allocate(256);
+            int n = llama_model_desc(pointer(), buf, buf.byteSize());
+            return n < 0 ? "" : buf.getString(0);
+        }
+    }
+
+    public long parameterCount() {
+        return llama_model_n_params(pointer());
+    }
+
+    public long sizeBytes() {
+        return llama_model_size(pointer());
+    }
+
+    public int trainingContextTokens() {
+        return llama_model_n_ctx_train(pointer());
+    }
+
+    public int embeddingLength() {
+        return llama_model_n_embd(pointer());
+    }
+
+    public int layerCount() {
+        return llama_model_n_layer(pointer());
+    }
+
+    /** The model's default chat template (Jinja source), if the file has one. */
+    public Optional<String> chatTemplate() {
+        MemorySegment template = llama_model_chat_template(pointer(), MemorySegment.NULL);
+        return template.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(Backend.cString(template));
+    }
+
+    /** Saves the weights and metadata as llama.cpp holds them now (e.g. after training). */
+    public void saveTo(Path file) {
+        try (Arena arena = Arena.ofConfined()) {
+            llama_model_save_to_file(pointer(), arena.allocateFrom(file.toString()));
+        }
+    }
+
+    @Override
+    void free(MemorySegment pointer) {
+        llama_model_free(pointer);
+    }
+}

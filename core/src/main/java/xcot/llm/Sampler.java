@@ -1,0 +1,102 @@
+package xcot.llm;
+
+import static xcot.bindings.llama_h.*;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import xcot.bindings.llama_sampler_chain_params;
+
+/**
+ * An owned sampler chain ({@code llama_sampler_chain_init}; the chain owns the samplers added to it and frees them
+ * with itself). Stateful: a seeded distribution advances its generator and a grammar its parse state; {@link #reset()}
+ * returns to the start.
+ */
+public final class Sampler extends NativeHandle {
+    private final List<SamplerStep> steps;
+
+    private Sampler(MemorySegment chain, List<SamplerStep> steps) {
+        super("sampler", chain);
+        this.steps = List.copyOf(steps);
+    }
+
+    /** Builds a chain from {@code steps}; {@code vocab} is needed only for grammar steps. */
+    public static Sampler chain(List<SamplerStep> steps, Vocab vocab) {
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("a sampler chain needs at least one step");
+        }
+        SamplerStep last = steps.getLast();
+        if (!(last instanceof SamplerStep.Greedy || last instanceof SamplerStep.Distribution)) {
+            throw new IllegalArgumentException("the last sampler step must select a token (Greedy or Distribution), not " + last);
+        }
+        Backend.ensureInitialized();
+        MemorySegment chain;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment params = llama_sampler_chain_default_params(arena);
+            llama_sampler_chain_params.no_perf(params, true);
+            chain = llama_sampler_chain_init(params);
+        }
+        Sampler sampler = new Sampler(chain, steps);
+        try (Arena arena = Arena.ofConfined()) {
+            for (SamplerStep step : steps) {
+                MemorySegment stage = switch (step) {
+                    case SamplerStep.Greedy g -> llama_sampler_init_greedy();
+                    case SamplerStep.TopK k -> llama_sampler_init_top_k(k.k());
+                    case SamplerStep.TopP p -> llama_sampler_init_top_p(p.p(), p.minKeep());
+                    case SamplerStep.Temperature t -> llama_sampler_init_temp(t.t());
+                    case SamplerStep.Distribution d -> llama_sampler_init_dist((int) d.seed());
+                    case SamplerStep.Grammar g -> grammar(vocab, g, arena);
+                };
+                llama_sampler_chain_add(chain, stage);
+            }
+        } catch (RuntimeException e) {
+            sampler.close();
+            throw e;
+        }
+        return sampler;
+    }
+
+    public static Sampler greedy() {
+        return chain(List.of(new SamplerStep.Greedy()), null);
+    }
+
+    private static MemorySegment grammar(Vocab vocab, SamplerStep.Grammar g, Arena arena) {
+        if (vocab == null) {
+            throw new IllegalArgumentException("a grammar step needs the model's vocabulary");
+        }
+        MemorySegment stage = llama_sampler_init_grammar(vocab.pointerForSampler(), arena.allocateFrom(g.gbnf()),
+                arena.allocateFrom(g.root()));
+        if (stage.equals(MemorySegment.NULL)) {
+            throw new LlamaException("invalid GBNF grammar (root '" + g.root() + "'; see the llama.cpp log)");
+        }
+        return stage;
+    }
+
+    /**
+     * Samples from the logits of batch index {@code batchIndex} of the context's last decode (-1 = the last output)
+     * and accepts the token into the chain's state.
+     */
+    public int sample(Context context, int batchIndex) {
+        context.checkOutputAt(batchIndex);
+        return llama_sampler_sample(pointer(), context.pointer(), batchIndex);
+    }
+
+    /** Feeds a token chosen elsewhere into the chain's state (grammar, penalties). */
+    public void accept(int token) {
+        llama_sampler_accept(pointer(), token);
+    }
+
+    /** Back to the initial state, seed included. */
+    public void reset() {
+        llama_sampler_reset(pointer());
+    }
+
+    public List<SamplerStep> steps() {
+        return steps;
+    }
+
+    @Override
+    void free(MemorySegment pointer) {
+        llama_sampler_free(pointer);
+    }
+}
