@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Measures whether one reasoning model's chain of thought carries other models to the same answer.",
         subcommands = {
-            CommandLine.HelpCommand.class,
+            InfoCommand.class,
+            ModelsCommand.class,
+            GenerateCommand.class,
             ScoreCommand.class,
+            CommandLine.HelpCommand.class,
         })
 public final class Main {
     public static void main(String[] args) {
