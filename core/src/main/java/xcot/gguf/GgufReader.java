@@ -2,7 +2,6 @@ package xcot.gguf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class GgufReader {
         in.context("the magic");
         byte[] magic = new byte[4];
         in.readFully(ByteBuffer.wrap(magic));
-        if (!java.util.Arrays.equals(magic, MAGIC)) {
+        if (!Arrays.equals(magic, MAGIC)) {
             throw GgufFormatException.at(file, 0,
                     "bad magic " + printable(magic) + ", expected 'GGUF': not a GGUF file");
         }
@@ -275,12 +275,5 @@ public final class GgufReader {
             b.append(x >= 0x20 && x < 0x7F ? Character.toString(x) : String.format("\\x%02x", x & 0xFF));
         }
         return "'" + b + "'";
-    }
-
-    /** Reads one little-endian fixed-width payload into a fresh buffer, used for metadata arrays. */
-    static ByteBuffer readPayload(GgufInput in, long bytes) throws GgufException {
-        ByteBuffer b = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
-        in.readFully(b);
-        return b.flip();
     }
 }

@@ -1,5 +1,7 @@
 package xcot.gguf;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -73,6 +75,13 @@ final class GgufValueReader {
             throw GgufFormatException.at(in.file(), countAt, quoted + " has array length " + count + " ("
                     + bytes + " bytes), more than the limit of " + GgufReader.MAX_ARRAY_BYTES + " bytes");
         }
-        return new GgufValue.NumberArray(elementType, GgufReader.readPayload(in, bytes));
+        return new GgufValue.NumberArray(elementType, readPayload(in, bytes));
+    }
+
+    /** Reads one little-endian fixed-width payload into a fresh buffer, used for metadata arrays. */
+    private static ByteBuffer readPayload(GgufInput in, long bytes) throws GgufException {
+        ByteBuffer b = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
+        in.readFully(b);
+        return b.flip();
     }
 }
