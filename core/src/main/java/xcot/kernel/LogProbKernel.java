@@ -42,11 +42,13 @@ public final class LogProbKernel {
     private static final int LANES = SPECIES.length();
     /** Doubles in a vector of the same width, half as many lanes: the block sums are widened into these. */
     private static final VectorSpecies<Double> WIDE = DoubleVector.SPECIES_PREFERRED;
-    /** Two sum accumulators hide the add latency; more made C2 stop inlining the exp body (PERF-ANCHORS §4.4). */
-    private static final int SUM_ACCUMULATORS = 2;
-    /** Float terms per lane and accumulator before the block is folded into the double sum. */
+    /**
+     * Float terms per lane before the block's sum is widened into the double sum. One accumulator, not several: a
+     * second exp body in the loop pushes C2 past its inlining node budget, and then every vector is boxed (measured
+     * 7× slower); the exp's own ~20 instructions already hide the add latency.
+     */
     private static final int TERMS_PER_LANE = 32;
-    private static final int BLOCK_FLOATS = TERMS_PER_LANE * SUM_ACCUMULATORS * LANES;
+    private static final int BLOCK_FLOATS = TERMS_PER_LANE * LANES;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
@@ -134,35 +136,54 @@ public final class LogProbKernel {
 
     /**
      * {@code Σ exp(x − max)} for a finite {@code max} that no entry exceeds. Float lanes are widened into double lanes
-     * once per block and the double lanes are added in lane order at the end: unlike {@code reduceLanes(ADD)}, whose
-     * order differs between the interpreter and C2, that gives the same bits whichever way the code runs.
+     * and those are added in lane order: unlike {@code reduceLanes(ADD)}, whose order differs between the interpreter
+     * and C2, that gives the same bits whichever way the code runs.
+     *
+     * <p>Whole blocks, the remaining whole vectors and the scalar tail are separate methods for the same reason as
+     * {@link #TERMS_PER_LANE} has one accumulator: C2's inlining node budget. Only the lane sum at the end of each
+     * falls outside it, which boxes one small vector per call (about 200 bytes per row, measured).
      */
     private static double sumExpBelow(MemorySegment logits, long base, int n, float max) {
+        int blocksEnd = n - n % BLOCK_FLOATS;
+        int vectorsEnd = SPECIES.loopBound(n);
+        double sum = sumExpBlocks(logits, base, blocksEnd, max);
+        sum += sumExpVectors(logits, base, blocksEnd, vectorsEnd, max);
+        for (int i = vectorsEnd; i < n; i++) {
+            sum += Math.exp((double) logits.get(FLOAT, base + (long) i * Float.BYTES) - max);
+        }
+        return sum;
+    }
+
+    /** Over {@code [0, end)}, {@code end} a multiple of {@link #BLOCK_FLOATS}. */
+    private static double sumExpBlocks(MemorySegment logits, long base, int end, float max) {
         FloatVector vmax = FloatVector.broadcast(SPECIES, max);
         DoubleVector sum = DoubleVector.zero(WIDE);
-        int i = 0;
-        for (int bound = n - n % BLOCK_FLOATS; i < bound; ) {
-            FloatVector s0 = FloatVector.zero(SPECIES);
-            FloatVector s1 = FloatVector.zero(SPECIES);
-            for (int end = i + BLOCK_FLOATS; i < end; i += 2 * LANES) {
-                s0 = s0.add(PolynomialExp.expNonPositive(load(logits, base, i).sub(vmax)));
-                s1 = s1.add(PolynomialExp.expNonPositive(load(logits, base, i + LANES).sub(vmax)));
+        for (int i = 0; i < end; ) {
+            FloatVector s = FloatVector.zero(SPECIES);
+            for (int blockEnd = i + BLOCK_FLOATS; i < blockEnd; i += LANES) {
+                s = s.add(PolynomialExp.expNonPositive(load(logits, base, i).sub(vmax)));
             }
-            sum = addWidened(sum, s0.add(s1));
+            sum = addWidened(sum, s);
         }
-        // Under one block is left, so one accumulator stays within the same terms-per-lane bound (2× at most).
+        return sumInLaneOrder(sum);
+    }
+
+    /** Over {@code [from, end)}, less than one block, so within the same terms-per-lane bound. */
+    private static double sumExpVectors(MemorySegment logits, long base, int from, int end, float max) {
+        FloatVector vmax = FloatVector.broadcast(SPECIES, max);
         FloatVector s = FloatVector.zero(SPECIES);
-        for (int bound = SPECIES.loopBound(n); i < bound; i += LANES) {
+        for (int i = from; i < end; i += LANES) {
             s = s.add(PolynomialExp.expNonPositive(load(logits, base, i).sub(vmax)));
         }
-        double total = 0;
-        for (double lane : addWidened(sum, s).toArray()) {
-            total += lane;
+        return sumInLaneOrder(addWidened(DoubleVector.zero(WIDE), s));
+    }
+
+    private static double sumInLaneOrder(DoubleVector lanes) {
+        double sum = 0;
+        for (int lane = 0; lane < lanes.length(); lane++) {
+            sum += lanes.lane(lane);
         }
-        for (; i < n; i++) {
-            total += Math.exp((double) logits.get(FLOAT, base + (long) i * Float.BYTES) - max);
-        }
-        return total;
+        return sum;
     }
 
     /** {@code acc + s} lane-wise, with the float lanes widened exactly to double. */
