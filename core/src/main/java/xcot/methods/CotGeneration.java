@@ -2,6 +2,7 @@ package xcot.methods;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import xcot.profiles.ThinkingFormat;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
@@ -61,7 +62,7 @@ public final class CotGeneration {
             continuation = first.text() + appended + answer.text();
         }
         String thinking = ThinkingExtraction.thinking(setup.kind(), format, promptText, continuation);
-        return new Attempt(promptText, continuation, "", thinking, passes);
+        return new Attempt(promptText, continuation, Optional.empty(), thinking, passes);
     }
 
     /**
@@ -81,6 +82,6 @@ public final class CotGeneration {
         Generated g = generator.generate(new GenerationRequest(new PromptInput.Text(promptText), budget, sampling,
                 Stage.ANSWER, setup.renderSpecial()));
         String thinking = ThinkingExtraction.thinking(setup.kind(), setup.format(), promptText, g.text());
-        return new Attempt(promptText, g.text(), cot, thinking, List.of(Pass.of(g)));
+        return new Attempt(promptText, g.text(), Optional.of(cot), thinking, List.of(Pass.of(g)));
     }
 }

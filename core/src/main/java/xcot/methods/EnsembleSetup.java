@@ -24,9 +24,9 @@ public record EnsembleSetup(List<EnsembleParticipant> generators, List<EnsembleP
         Objects.requireNonNull(flags, "flags");
     }
 
-    /** The combination's name, {@code generators/evaluators}, e.g. {@code qwq+dapo/oss}. */
+    /** The combination's name, {@code generators / evaluators}, e.g. {@code qwq+dapo / oss}. */
     public String label() {
-        return String.join("+", generators.stream().map(EnsembleParticipant::name).toList()) + "/"
+        return String.join("+", generators.stream().map(EnsembleParticipant::name).toList()) + " / "
                 + String.join("+", evaluators.stream().map(EnsembleParticipant::name).toList());
     }
 }

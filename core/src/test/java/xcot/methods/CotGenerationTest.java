@@ -104,7 +104,7 @@ class CotGenerationTest {
                 ReferenceFlags.fixed()), MEDCALC, " cot", SamplingSpec.greedy());
         assertEquals(DAPO_PROMPT + " cot</think>", fixed.promptText());
         assertEquals(new Budget.Fixed(4196), model.requests.get(0).budget());
-        assertEquals(" cot", fixed.insertedCot());
+        assertEquals(Optional.of(" cot"), fixed.insertedCot());
         ReferenceFlags ref = ReferenceFlags.referenceCompat();
         CotGeneration.inserted(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC, ref), MEDCALC, " cot",
                 SamplingSpec.greedy());
