@@ -17,7 +17,7 @@ public final class Grammars {
         }
     }
 
-    private static final String MEDCALC_ANSWER = "answer ::= \" {\\\"answer\\\": \\\"\" [0-9] [0-9]? \"\\\"}\"\n";
+    private static final String MEDCALC_ANSWER = "answer ::= \" {\\\"answer\\\": \\\"\" [0-9] \"\\\"}\"\n";
     private static final Map<String, Spec> BUILT_IN = Map.of(
             "demo-medcalc-json", new Spec(
                     "root ::= thought \"</think>\" answer\nthought ::= [a-z ,.]{8,60}\n" + MEDCALC_ANSWER,
