@@ -6,8 +6,9 @@ import xcot.methods.Stage;
 
 /**
  * Built-in GBNF grammars a model can be constrained with, by name. They exist for random-weight models, whose free
- * text would never parse: {@code demo-medcalc-json} forces the shape {@code <think>…</think> {"answer": "…"}} so
- * that MedCalc answers are extracted and judged like real ones.
+ * text would never parse: {@code demo-medcalc-json} forces the shape {@code <think>…</think> {"answer": "N"}} (one
+ * digit) so that MedCalc answers are extracted and judged like real ones; {@code demo-toy} forces the toy task's
+ * {@code <think> a+b=s s+c=t </think> t} shape on a raw-completion prompt.
  */
 public final class Grammars {
     /** One grammar per stage: while the model is still thinking, and once thinking is closed. */
@@ -18,10 +19,15 @@ public final class Grammars {
     }
 
     private static final String MEDCALC_ANSWER = "answer ::= \" {\\\"answer\\\": \\\"\" [0-9] \"\\\"}\"\n";
+    private static final String TOY_NUMBER = "number ::= [0-9] [0-9]?\n";
     private static final Map<String, Spec> BUILT_IN = Map.of(
             "demo-medcalc-json", new Spec(
-                    "root ::= thought \"</think>\" answer\nthought ::= [a-z ,.]{8,60}\n" + MEDCALC_ANSWER,
-                    "root ::= answer\n" + MEDCALC_ANSWER));
+                    "root ::= thought \"</think>\" answer\nthought ::= [a-z ,.]{8,40}\n" + MEDCALC_ANSWER,
+                    "root ::= answer\n" + MEDCALC_ANSWER),
+            "demo-toy", new Spec(
+                    "root ::= \"<think> \" [0-9] \"+\" [0-9] \"=\" number \" \" number \"+\" [0-9] \"=\" number"
+                            + " \" </think> \" number\n" + TOY_NUMBER,
+                    "root ::= \" \" number\n" + TOY_NUMBER));
 
     private Grammars() {}
 

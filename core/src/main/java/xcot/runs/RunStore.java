@@ -8,6 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import xcot.methods.Generated;
 import xcot.methods.StopReason;
@@ -122,6 +124,19 @@ public final class RunStore implements AutoCloseable {
 
     void putAttempt(String key, String slot, String recordJson) {
         update("INSERT OR IGNORE INTO attempts(key, slot, record) VALUES (?, ?, ?)", key, slot, recordJson);
+    }
+
+    /** Every stored attempt, in key order (for inspection and tests). */
+    List<AttemptRecord> attempts() {
+        List<AttemptRecord> out = new ArrayList<>();
+        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT record FROM attempts ORDER BY key")) {
+            while (r.next()) {
+                out.add(AttemptRecord.fromJson(r.getString(1)));
+            }
+        } catch (SQLException e) {
+            throw new StoreException(path + ": cannot list attempts: " + e.getMessage(), e);
+        }
+        return out;
     }
 
     Optional<String> sanitized(String remover, String kind, String inputSha256) {
