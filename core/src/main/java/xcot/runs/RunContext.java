@@ -65,13 +65,17 @@ final class RunContext {
      */
     GenerationSetup setup(ResolvedModel m, Condition c) {
         RenderOptions render = render(m);
+        String effort = reasoningEffort(m.config().reasoningEffort(), m.profile().isGptOss(), kind(), c,
+                config.flags());
+        return new GenerationSetup(m.profile(), kind(), config.flags(), budgets, render.withReasoningEffort(effort));
+    }
+
+    static String reasoningEffort(String configured, boolean gptOss, BenchmarkKind kind, Condition c,
+            xcot.profiles.ReferenceFlags flags) {
         boolean transferScript = c == Condition.TRANSFER || c == Condition.TRANSFER_WITHOUT_ANSWER
                 || c == Condition.DEFAULT_WITHOUT_ANSWER;
-        if (kind() == BenchmarkKind.MEDCALC && config.flags().ossTransferMedium() && transferScript
-                && m.profile().isGptOss()) {
-            render = render.withReasoningEffort("medium");
-        }
-        return new GenerationSetup(m.profile(), kind(), config.flags(), budgets, render);
+        return gptOss && kind == BenchmarkKind.MEDCALC && flags.ossTransferMedium() && transferScript ? "medium"
+                : configured;
     }
 
     /** Sampled spec for one (model, item, seed): the profile's values, a uint32 seed derived from all three. */
