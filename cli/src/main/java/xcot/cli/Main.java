@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             GenerateCommand.class,
             ScoreCommand.class,
+            ZooCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {
