@@ -81,8 +81,7 @@ final class ZooTrainCommand implements Callable<Integer> {
                 "seed", "steps", "train-s", "train-loss", "held-out", "well-formed");
         for (ZooModel model : models) {
             Path file = out.resolve(model.name() + ".gguf");
-            ProgressBar bar = new ProgressBar(err, interactive, model.name(),
-                    (long) model.epochs() * recipe.windowsPerEpoch(), recipe.contextTokens());
+            ProgressBar bar = new ProgressBar(err, interactive, model, recipe);
             TrainingReport report = ToyTrainer.train(model, recipe, file, bar);
             ZooEvaluation check = ZooEvaluator.run(List.of(new ZooEvaluator.NamedModel(model.name(), file)),
                     ToySplit.heldOut(), 1, false, line -> {});

@@ -5,8 +5,9 @@ import java.util.Locale;
 import xcot.llm.EpochResult;
 
 /**
- * A training progress bar for stderr: model, bar, step, epoch, running loss, tokens/s and ETA. On a terminal it
- * redraws one line (at most about five times a second); otherwise it prints one line per epoch, so logs stay short.
+ * A training progress bar for stderr: model, bar, optimizer step, epoch, running training loss, tokens/s and ETA.
+ * On a terminal it redraws one line (at most five times a second); otherwise it prints one line per epoch, so logs
+ * stay short.
  */
 public final class ProgressBar implements ToyTrainer.Listener {
     private static final long REDRAW_NANOS = 200_000_000L;
@@ -15,26 +16,27 @@ public final class ProgressBar implements ToyTrainer.Listener {
     private final PrintWriter out;
     private final boolean interactive;
     private final String name;
+    private final long totalSteps;
     private final long totalWindows;
     private final int windowTokens;
     private final long start = System.nanoTime();
     private long windowsDone;
+    private long stepsDone;
     private long lastDraw;
     private int epoch;
     private int epochs;
-    private long stepsPerEpoch;
     private double trainLoss = Double.NaN;
 
     /**
-     * @param totalWindows every window of the run, training and validation (for the ETA)
-     * @param interactive  redraw in place (a terminal) instead of one line per epoch
+     * @param interactive redraw in place (a terminal) instead of one line per epoch
      */
-    public ProgressBar(PrintWriter out, boolean interactive, String name, long totalWindows, int windowTokens) {
+    public ProgressBar(PrintWriter out, boolean interactive, ZooModel model, TrainingRecipe recipe) {
         this.out = out;
         this.interactive = interactive;
-        this.name = name;
-        this.totalWindows = totalWindows;
-        this.windowTokens = windowTokens;
+        this.name = model.name();
+        this.totalSteps = model.steps(recipe);
+        this.totalWindows = (long) model.epochs() * recipe.windowsPerEpoch();
+        this.windowTokens = recipe.contextTokens();
     }
 
     @Override
@@ -47,8 +49,8 @@ public final class ProgressBar implements ToyTrainer.Listener {
     public void windowDone(boolean training, long window, long windows, double lossNats) {
         windowsDone++;
         if (training) {
+            stepsDone++;
             trainLoss = lossNats;
-            stepsPerEpoch = windows;
         }
         long now = System.nanoTime();
         if (interactive && now - lastDraw >= REDRAW_NANOS) {
@@ -71,15 +73,10 @@ public final class ProgressBar implements ToyTrainer.Listener {
         double fraction = totalWindows == 0 ? 1 : Math.min(1, (double) windowsDone / totalWindows);
         int filled = (int) Math.round(fraction * WIDTH);
         double tokensPerSecond = seconds > 0 ? windowsDone * windowTokens / seconds : 0;
-        double eta = windowsDone == 0 ? Double.NaN : seconds / windowsDone * (totalWindows - windowsDone);
-        long step = (epoch - 1) * stepsPerEpoch + Math.min(stepsPerEpoch, windowsDoneInEpoch());
+        String eta = windowsDone == 0 ? "?"
+                : String.format(Locale.ROOT, "%.0fs", seconds / windowsDone * (totalWindows - windowsDone));
         return String.format(Locale.ROOT, "%-8s [%s%s] %3.0f%%  step %d/%d  epoch %d/%d  loss %.4f  %,.0f tok/s  ETA %s",
-                name, "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, step, stepsPerEpoch * epochs,
-                epoch, epochs, trainLoss, tokensPerSecond, Double.isNaN(eta) ? "?" : String.format("%.0fs", eta));
-    }
-
-    private long windowsDoneInEpoch() {
-        long perEpoch = epochs == 0 ? totalWindows : totalWindows / epochs;
-        return windowsDone - (long) (epoch - 1) * perEpoch;
+                name, "#".repeat(filled), ".".repeat(WIDTH - filled), fraction * 100, stepsDone, totalSteps, epoch,
+                epochs, trainLoss, tokensPerSecond, eta);
     }
 }

@@ -58,6 +58,16 @@ public record ZooManifest(List<String> comments, List<Entry> entries) {
         return new ZooManifest(comments, entries);
     }
 
+    /**
+     * The llama.cpp build key recorded by {@code xcot zoo train} ({@code ... build <key>} on the {@code llama.cpp:}
+     * line): commit, variant, patches and CPU features, hashed. Files retrained under the same key and thread count
+     * are byte-identical.
+     */
+    public Optional<String> buildKey() {
+        return comments.stream().filter(c -> c.startsWith("llama.cpp:")).map(c -> c.replaceFirst(".* build ", ""))
+                .filter(k -> !k.isBlank() && !k.contains(" ")).findFirst();
+    }
+
     public Optional<Entry> entry(String file) {
         return entries.stream().filter(e -> e.file().equals(file)).findFirst();
     }
