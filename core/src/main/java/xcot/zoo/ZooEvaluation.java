@@ -116,12 +116,16 @@ public final class ZooEvaluation {
                 .orElse(Double.NaN);
     }
 
+    /** Which items a follow rate counts. */
+    private enum Over { ALL, READER_DISAGREES, WRONG_CHAINS }
+
     /**
      * Follow rate: of the items where {@code source}'s own chain reaches a conclusion, the share where
-     * {@code target}, reading that chain, answers with that conclusion.
+     * {@code target}, reading that chain, answers with that conclusion. For a correct chain, following and solving
+     * look the same; see {@link #followWrong}.
      */
     public double follow(String source, String target) {
-        return rate(source, target, false);
+        return rate(source, target, Over.ALL);
     }
 
     /**
@@ -129,10 +133,18 @@ public final class ZooEvaluation {
      * {@code source}'s conclusion, i.e. how often reading the chain changes the target's mind to it.
      */
     public double switchRate(String source, String target) {
-        return rate(source, target, true);
+        return rate(source, target, Over.READER_DISAGREES);
     }
 
-    private double rate(String source, String target, boolean onlyDisagreements) {
+    /**
+     * The follow rate over the items where {@code source}'s chain concludes wrongly: adopting a wrong conclusion
+     * cannot be mistaken for solving the problem ("consistent but wrong"). NaN when the source is never wrong.
+     */
+    public double followWrong(String source, String target) {
+        return rate(source, target, Over.WRONG_CHAINS);
+    }
+
+    private double rate(String source, String target, Over over) {
         Map<Key, ScoredAnswer> index = index();
         int counted = 0;
         int followed = 0;
@@ -143,11 +155,14 @@ public final class ZooEvaluation {
             if (conclusion.isEmpty()) {
                 continue;
             }
-            if (onlyDisagreements) {
-                ScoredAnswer own = index.get(new Key(ZooEvaluator.DEFAULT, target, "", p.id()));
-                if (own.answer().equals(conclusion.get())) {
-                    continue;
-                }
+            boolean counts = switch (over) {
+                case ALL -> true;
+                case READER_DISAGREES -> !index.get(new Key(ZooEvaluator.DEFAULT, target, "", p.id())).answer()
+                        .equals(conclusion.get());
+                case WRONG_CHAINS -> !conclusion.get().equals(Integer.toString(p.answer()));
+            };
+            if (!counts) {
+                continue;
             }
             counted++;
             ScoredAnswer read = index.get(new Key(ZooEvaluator.TRANSFER, target, source, p.id()));

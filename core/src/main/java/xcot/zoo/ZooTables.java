@@ -35,6 +35,9 @@ public final class ZooTables {
                 + " differs%n"));
         out.append(matrix(models, (reader, source) -> reader.equals(source) ? Double.NaN
                 : e.switchRate(source, reader)));
+        out.append(String.format(Locale.ROOT, "%nFollow of wrong chains only (adopting a wrong conclusion cannot be"
+                + " mistaken for solving)%n"));
+        out.append(matrix(models, (reader, source) -> e.followWrong(source, reader)));
         out.append(String.format(Locale.ROOT, "%nAccuracy when reading the chain%n"));
         out.append(matrix(models, (reader, source) -> e.transferAccuracy(source, reader)));
         if (e.hasCorruptions()) {

@@ -28,9 +28,11 @@ class TransferEffectsTest {
     }
 
     private void check(String model, CotStyle style) {
-        double carried = e.corruptionFollow(model, Corruption.WRONG_FIRST_CARRIED, style);
-        assertTrue(carried >= 0.80, model + " follows a carried wrong first sum in " + style.id() + " style on "
-                + carried + " of the problems");
+        for (Corruption kind : Corruption.values()) {
+            double follow = e.corruptionFollow(model, kind, style);
+            assertTrue(follow >= 0.80, model + " follows " + kind.id() + " chains in " + style.id() + " style on "
+                    + follow + " of the problems");
+        }
         double recovered = e.corruptionRecover(model, Corruption.WRONG_FIRST_CARRIED, style);
         assertTrue(recovered <= 0.10, model + " recovers the truth from a carried wrong value on " + recovered);
     }
@@ -42,9 +44,14 @@ class TransferEffectsTest {
             assertTrue(follow <= 0.10, "words-c follows " + source + "'s chains on " + follow);
         }
         for (CotStyle symbolic : List.of(CotStyle.PLAIN, CotStyle.SWAP)) {
-            double follow = e.corruptionFollow("words-c", Corruption.WRONG_FIRST_CARRIED, symbolic);
-            assertTrue(follow <= 0.10, "words-c follows corrupted " + symbolic.id() + " chains on " + follow);
+            for (Corruption kind : Corruption.values()) {
+                double follow = e.corruptionFollow("words-c", kind, symbolic);
+                assertTrue(follow <= 0.10, "words-c follows " + kind.id() + " " + symbolic.id() + " chains on "
+                        + follow);
+            }
         }
+        double inStyle = e.corruptionFollow("words-c", Corruption.WRONG_FIRST_CARRIED, CotStyle.WORDS);
+        assertTrue(inStyle >= 0.80, "yet words-c follows corrupted chains in words style on " + inStyle);
     }
 
     @Test
@@ -55,6 +62,8 @@ class TransferEffectsTest {
                     + " of the problems when reading weak-e (mean " + agreement + ")");
         }
         for (String reader : SYMBOLIC_READERS) {
+            double followWrong = e.followWrong("weak-e", reader);
+            assertTrue(followWrong >= 0.80, reader + " adopts weak-e's wrong conclusions on " + followWrong);
             double accuracy = e.transferAccuracy("weak-e", reader);
             assertTrue(accuracy < 0.40, reader + " reading weak-e is right on " + accuracy);
             double own = e.accuracy(reader, ZooEvaluator.DEFAULT);

@@ -42,6 +42,25 @@ class ToyAnswersTest {
         assertFalse(ToyAnswers.isWellFormed(" <think> 6+1=7 7+9=16 </think> 16"));
     }
 
+    @Test
+    void scoresIntoXcotRecords() {
+        ToyProblem p = new ToyProblem(6, 1, 9);
+        var right = ToyScorer.score(p, "transfer", "swap-b", Optional.of("plain-a"), "<think> x </think> 016");
+        assertEquals("toy", right.benchmark());
+        assertEquals("6+1+9", right.itemId());
+        assertEquals("16", right.answer());
+        assertTrue(right.outcome().isCorrect());
+        assertEquals(Optional.of("plain-a"), right.sourceModel());
+        var wrong = ToyScorer.score(p, "default", "m", Optional.empty(), "<think> 6+1=7 7+9=17 </think> 17");
+        assertEquals("17", wrong.answer());
+        assertFalse(wrong.outcome().isCorrect() || wrong.outcome().isFailed());
+        var unclosed = ToyScorer.score(p, "default", "m", Optional.empty(), "<think> 6+1=7 7+9=16 16");
+        assertEquals("", unclosed.answer());
+        assertEquals(new xcot.records.Outcome.Failed("the thinking block was never closed"), unclosed.outcome());
+        var noNumber = ToyScorer.score(p, "default", "m", Optional.empty(), "<think> 6+1=7 </think> x");
+        assertEquals(new xcot.records.Outcome.Failed("no number after </think>"), noNumber.outcome());
+    }
+
     @Property
     void everyTrainingTargetIsWellFormedAndAnswersCorrectly(@ForAll @IntRange(min = 0, max = 999) int n) {
         ToyProblem p = ToyProblem.ofNumber(n);
