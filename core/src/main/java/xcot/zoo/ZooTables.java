@@ -40,6 +40,17 @@ public final class ZooTables {
         out.append(matrix(models, (reader, source) -> e.followWrong(source, reader)));
         out.append(String.format(Locale.ROOT, "%nAccuracy when reading the chain%n"));
         out.append(matrix(models, (reader, source) -> e.transferAccuracy(source, reader)));
+        out.append(String.format(Locale.ROOT, "%nReaders of one model's chains (the other models that follow them on"
+                + " at least half the problems): pairwise answer agreement and mean accuracy%n%-10s %-30s %9s %9s%n",
+                "chains of", "readers", "agreement", "accuracy"));
+        for (String source : models) {
+            List<String> readers = models.stream()
+                    .filter(m -> !m.equals(source) && e.follow(source, m) >= 0.5).toList();
+            out.append(String.format(Locale.ROOT, "%-10s %-30s %9.3f %9.3f%n", source, String.join(",", readers),
+                    readers.size() < 2 ? Double.NaN : e.meanAgreement(readers, ZooEvaluator.TRANSFER,
+                            Optional.of(source)),
+                    readers.stream().mapToDouble(r -> e.transferAccuracy(source, r)).average().orElse(Double.NaN)));
+        }
         if (e.hasCorruptions()) {
             out.append(String.format(Locale.ROOT, "%nCorrupted chains: share that follows the wrong conclusion"
                     + " (in brackets: still correct)%n"));

@@ -57,6 +57,9 @@ class TransferEffectsTest {
     @Test
     void aWeakReasonerMakesStrongModelsConsistentButWrong() {
         double agreement = e.meanAgreement(SYMBOLIC_READERS, ZooEvaluator.TRANSFER, Optional.of("weak-e"));
+        double alone = e.meanAgreement(SYMBOLIC_READERS, ZooEvaluator.DEFAULT, Optional.empty());
+        System.out.printf("plain-a, swap-b, mix-d: mean pairwise agreement %.3f alone, %.3f reading weak-e%n", alone,
+                agreement);
         for (var pair : e.agreement(SYMBOLIC_READERS, ZooEvaluator.TRANSFER, Optional.of("weak-e"))) {
             assertTrue(pair.rate() >= 0.80, pair.modelA() + " and " + pair.modelB() + " agree on " + pair.rate()
                     + " of the problems when reading weak-e (mean " + agreement + ")");
