@@ -20,9 +20,9 @@ final class ZooListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ZooConfig zoo = ZooConfig.committed();
         for (ZooModel m : zoo.models()) {
-            out.printf("%-8s %-18s %dx%d h%d  seed %-3d %,5d steps  %s%n", m.name(), m.styleNames(),
-                    m.embeddingLength(), m.layers(), m.heads(), m.seed(), m.steps(zoo.recipe()),
-                    CommittedZoo.path(m.name()));
+            String shape = m.embeddingLength() + "x" + m.layers() + " h" + m.heads();
+            out.printf("%-8s %-18s %-10s seed %-3d %,6d steps  %s%n", m.name(), m.styleNames(), shape, m.seed(),
+                    m.steps(zoo.recipe()), CommittedZoo.path(m.name()));
         }
         out.flush();
         return 0;

@@ -13,8 +13,11 @@ import xcot.tasks.toy.ToySplit;
 
 /**
  * Retrains the cheapest committed model with the committed command's settings. On a machine whose llama.cpp build
- * (commit, patches, CPU features: the build key) matches the manifest's, the file must be byte-identical; elsewhere
- * the kernels differ in rounding, so only its held-out accuracy must match within 0.05.
+ * (commit, patches, CPU features: the build key) matches the manifest's, the file must be byte-identical. Elsewhere
+ * the kernels round differently, training takes another path, and the result is a fresh draw from the same
+ * distribution, like another seed: over ten seeds on the reference machine weak-e's held-out accuracy ranged
+ * 0.049-0.154 and its well-formedness 0.846-1.000. So there it must only still be what weak-e is for: a weak reasoner
+ * (accuracy at most 0.30) that writes the trained shape most of the time.
  */
 class ReproducibilityTest {
     @TempDir
@@ -36,9 +39,12 @@ class ReproducibilityTest {
         } else {
             ZooEvaluation fresh = ZooEvaluator.run(List.of(new ZooEvaluator.NamedModel("weak-e", report.file())),
                     ToySplit.heldOut(), 1, false, line -> {});
-            double then = CommittedEvaluation.get().accuracy("weak-e", ZooEvaluator.DEFAULT);
-            double now = fresh.accuracy("weak-e", ZooEvaluator.DEFAULT);
-            assertTrue(Math.abs(now - then) <= 0.05, "held-out accuracy " + now + " vs committed " + then);
+            double accuracy = fresh.accuracy("weak-e", ZooEvaluator.DEFAULT);
+            double wellFormed = fresh.wellFormed("weak-e");
+            System.out.printf("another build: retrained weak-e has held-out accuracy %.3f, well-formedness %.3f%n",
+                    accuracy, wellFormed);
+            assertTrue(accuracy <= 0.30, "held-out accuracy " + accuracy);
+            assertTrue(wellFormed >= 0.80, "well-formedness " + wellFormed);
         }
     }
 }
