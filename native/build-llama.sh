@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the pinned llama.cpp (see llama.pin) as shared libraries and prints the install directory.
 #
-#   native/build-llama.sh [--variant cpu|cuda] [--cuda] [--print-key] [--write-properties FILE]
+#   native/build-llama.sh [--variant cpu|cuda] [--cuda] [--no-patches] [--print-key] [--write-properties FILE]
 #
 # --write-properties FILE records the install directory as `libDir=...` (the Maven build puts that file on the
 # classpath, which is how xcot finds the libraries at run time). With XCOT_LLAMA_LIB_DIR set, nothing is built and
@@ -15,6 +15,10 @@
 # Patches: native/patches/*.patch are applied with `git apply`, in sorted order, before configuring. They fix llama.cpp's
 # training path (llama_opt_epoch) and leave inference unchanged; each file's header names the defect and upstream PR.
 #
+# --no-patches builds the pinned commit exactly as released (its own cache key, since the key hashes the patches). Only
+# the inference-unchanged test uses it, to compare logits of the patched and the unpatched library on one machine;
+# XCOT_LLAMA_LIB_DIR does not apply to it.
+#
 # Variants: cpu (default) and cuda (sm_90). The CUDA variant needs nvcc and cuBLAS; set CUDA_CUBLAS_ROOT to a
 # directory holding include/cublas_v2.h and lib/libcublas.so when cuBLAS is not part of the CUDA toolkit
 # (e.g. the pip wheel nvidia-cublas).
@@ -27,11 +31,13 @@ source "$here/llama.pin"
 variant=${XCOT_LLAMA_VARIANT:-cpu}
 print_key=0
 properties_out=
+no_patches=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --cuda) variant=cuda ;;
     --variant) variant=${2:?--variant needs cpu or cuda}; shift ;;
     --print-key) print_key=1 ;;
+    --no-patches) no_patches=1 ;;
     --write-properties) properties_out=${2:?--write-properties needs a file}; shift ;;
     *) echo "build-llama.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -47,7 +53,7 @@ record() {
   echo "$1"
 }
 
-if [ -n "${XCOT_LLAMA_LIB_DIR:-}" ]; then
+if [ -n "${XCOT_LLAMA_LIB_DIR:-}" ] && [ "$no_patches" = 0 ]; then
   [ -f "$XCOT_LLAMA_LIB_DIR/libllama.so" ] || { echo "build-llama.sh: XCOT_LLAMA_LIB_DIR=$XCOT_LLAMA_LIB_DIR has no libllama.so" >&2; exit 1; }
   record "$XCOT_LLAMA_LIB_DIR"; exit 0
 fi
@@ -86,7 +92,9 @@ if [ "$variant" = cuda ]; then
 fi
 
 patches=()
-while IFS= read -r p; do patches+=("$p"); done < <(find "$here/patches" -name '*.patch' 2>/dev/null | sort)
+if [ "$no_patches" = 0 ]; then
+  while IFS= read -r p; do patches+=("$p"); done < <(find "$here/patches" -name '*.patch' 2>/dev/null | sort)
+fi
 
 cpu_flags=$(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | sha256sum | cut -c1-16)
 key=$( {

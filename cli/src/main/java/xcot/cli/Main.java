@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             RunCommand.class,
             DemoCommand.class,
+            ZooCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {

@@ -16,6 +16,7 @@ import xcot.bindings.llama_context_params;
  */
 public final class Context extends NativeHandle {
     private final Model model;
+    private final ContextOptions options;
     private final int contextTokens;
     private final int sequenceContextTokens;
     private final int batchTokens;
@@ -27,16 +28,19 @@ public final class Context extends NativeHandle {
     private long decodeCount;
     private int outputsOfLastDecode;
     private final java.util.BitSet outputBatchIndices = new java.util.BitSet();
+    /** llama.cpp asserts (and aborts the JVM) on a second {@code llama_opt_init} for one context. */
+    private boolean optimizerInitialized;
 
-    private Context(Model model, MemorySegment pointer, boolean kvUnified) {
+    private Context(Model model, MemorySegment pointer, ContextOptions options) {
         super("context", pointer);
         this.model = model;
+        this.options = options;
         this.contextTokens = (int) llama_n_ctx(pointer);
         this.sequenceContextTokens = (int) llama_n_ctx_seq(pointer);
         this.batchTokens = (int) llama_n_batch(pointer);
         this.ubatchTokens = (int) llama_n_ubatch(pointer);
         this.maxSequences = (int) llama_n_seq_max(pointer);
-        this.kvUnified = kvUnified;
+        this.kvUnified = options.kvUnified();
         this.vocabSize = model.vocab().size();
         this.memory = new Memory(this, llama_get_memory(pointer));
     }
@@ -53,6 +57,12 @@ public final class Context extends NativeHandle {
             llama_context_params.n_threads_batch(params, options.threadsBatch());
             llama_context_params.flash_attn_type(params,
                     options.flashAttention() ? LLAMA_FLASH_ATTN_TYPE_AUTO() : LLAMA_FLASH_ATTN_TYPE_DISABLED());
+            int cacheType = switch (options.kvCacheType()) {
+                case F16 -> GGML_TYPE_F16();
+                case F32 -> GGML_TYPE_F32();
+            };
+            llama_context_params.type_k(params, cacheType);
+            llama_context_params.type_v(params, cacheType);
             llama_context_params.no_perf(params, true);
             MemorySegment pointer = llama_init_from_model(model.pointer(), params);
             if (pointer.equals(MemorySegment.NULL)) {
@@ -60,12 +70,17 @@ public final class Context extends NativeHandle {
                         + " tokens x " + options.maxSequences() + " sequences for " + model.path().getFileName()
                         + " (out of memory? see the llama.cpp log)");
             }
-            return new Context(model, pointer, options.kvUnified());
+            return new Context(model, pointer, options);
         }
     }
 
     public Model model() {
         return model;
+    }
+
+    /** The options this context was created with (before llama.cpp's padding of the window). */
+    public ContextOptions options() {
+        return options;
     }
 
     /** The context window in tokens, after llama.cpp's padding. */
@@ -209,6 +224,26 @@ public final class Context extends NativeHandle {
 
     public void setThreads(int threads, int threadsBatch) {
         llama_set_n_threads(pointer(), threads, threadsBatch);
+    }
+
+    /**
+     * Makes this context train its model's F32 weights in place ({@code llama_opt_init}) with AdamW, asking
+     * {@code schedule} for the hyper-parameters of every optimizer step. Allowed once per context; every
+     * precondition llama.cpp would abort on, or silently ignore, is checked first (see {@link TrainingSession}).
+     *
+     * @param progress told after every window of an epoch; may be null
+     * @throws TrainingException if the model or this context cannot be trained
+     */
+    public TrainingSession startTraining(LearningRateSchedule schedule, TrainingProgress progress) {
+        pointer();
+        if (optimizerInitialized) {
+            throw new TrainingException("this context already trains (llama_opt_init is allowed once per context;"
+                    + " create a new context)");
+        }
+        TrainingPreconditions.check(this);
+        TrainingSession session = adopt(TrainingSession.open(this, schedule, progress));
+        optimizerInitialized = true;
+        return session;
     }
 
     /** Copies one output row to the heap, for callers that need to keep it past the next decode. */

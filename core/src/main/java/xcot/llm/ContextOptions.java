@@ -12,6 +12,8 @@ package xcot.llm;
  * @param threads threads for single-token decodes
  * @param threadsBatch threads for multi-token decodes
  * @param flashAttention let llama.cpp use flash attention where supported (must be off for training)
+ * @param kvCacheType storage of the K and V cache ({@link CacheType#F32} for training: the backward pass has no F16
+ *                    support)
  */
 public record ContextOptions(
         int contextTokens,
@@ -21,12 +23,22 @@ public record ContextOptions(
         boolean kvUnified,
         int threads,
         int threadsBatch,
-        boolean flashAttention) {
+        boolean flashAttention,
+        CacheType kvCacheType) {
 
     /** llama.cpp's {@code LLAMA_MAX_SEQ}. */
     public static final int MAX_SEQUENCES = 256;
 
+    /** Storage types of the KV cache that xcot uses ({@code type_k}/{@code type_v}). */
+    public enum CacheType {
+        /** llama.cpp's default. */
+        F16,
+        /** Needed for training ({@code OUT_PROD} has no F16 backward). */
+        F32
+    }
+
     public ContextOptions {
+        java.util.Objects.requireNonNull(kvCacheType, "kvCacheType");
         if (contextTokens < 0) throw new IllegalArgumentException("contextTokens must be >= 0, not " + contextTokens);
         if (batchTokens < 1) throw new IllegalArgumentException("batchTokens must be >= 1, not " + batchTokens);
         if (ubatchTokens < 1 || ubatchTokens > batchTokens) {
@@ -44,23 +56,41 @@ public record ContextOptions(
     public static ContextOptions of(int contextTokens) {
         int cores = Runtime.getRuntime().availableProcessors();
         int batch = Math.max(1, Math.min(contextTokens == 0 ? 2048 : contextTokens, 2048));
-        return new ContextOptions(contextTokens, batch, Math.min(batch, 512), 1, false, cores, cores, true);
+        return new ContextOptions(contextTokens, batch, Math.min(batch, 512), 1, false, cores, cores, true, CacheType.F16);
     }
 
     public ContextOptions withBatch(int batch, int ubatch) {
-        return new ContextOptions(contextTokens, batch, ubatch, maxSequences, kvUnified, threads, threadsBatch, flashAttention);
+        return new ContextOptions(contextTokens, batch, ubatch, maxSequences, kvUnified, threads, threadsBatch, flashAttention, kvCacheType);
     }
 
     /** Several sequences in one unified KV buffer (shared-prefix scoring). */
     public ContextOptions withSequences(int sequences, boolean unified) {
-        return new ContextOptions(contextTokens, batchTokens, ubatchTokens, sequences, unified, threads, threadsBatch, flashAttention);
+        return new ContextOptions(contextTokens, batchTokens, ubatchTokens, sequences, unified, threads, threadsBatch, flashAttention, kvCacheType);
     }
 
     public ContextOptions withThreads(int count) {
-        return new ContextOptions(contextTokens, batchTokens, ubatchTokens, maxSequences, kvUnified, count, count, flashAttention);
+        return new ContextOptions(contextTokens, batchTokens, ubatchTokens, maxSequences, kvUnified, count, count, flashAttention, kvCacheType);
     }
 
     public ContextOptions withFlashAttention(boolean enabled) {
-        return new ContextOptions(contextTokens, batchTokens, ubatchTokens, maxSequences, kvUnified, threads, threadsBatch, enabled);
+        return new ContextOptions(contextTokens, batchTokens, ubatchTokens, maxSequences, kvUnified, threads, threadsBatch, enabled, kvCacheType);
+    }
+
+    /**
+     * What training needs: one window of {@code contextTokens} per optimizer step ({@code n_batch == n_ubatch ==
+     * n_ctx}, so each window is one micro-batch into a freshly cleared cache), one sequence, no flash attention (it
+     * has no backward pass) and an F32 KV cache.
+     */
+    public static ContextOptions forTraining(int contextTokens, int threads) {
+        if (contextTokens < 1) {
+            throw new IllegalArgumentException("a training context needs contextTokens >= 1, not " + contextTokens);
+        }
+        return new ContextOptions(contextTokens, contextTokens, contextTokens, 1, false, threads, threads, false,
+                CacheType.F32);
+    }
+
+    public ContextOptions withKvCacheType(CacheType type) {
+        return new ContextOptions(contextTokens, batchTokens, ubatchTokens, maxSequences, kvUnified, threads, threadsBatch,
+                flashAttention, type);
     }
 }

@@ -19,12 +19,14 @@ import xcot.gguf.GgufReader;
  */
 public final class Model extends NativeHandle {
     private final Path path;
+    private final ModelOptions options;
     private final GgufFile gguf;
     private final Vocab vocab;
 
-    private Model(Path path, GgufFile gguf, MemorySegment pointer) {
+    private Model(Path path, ModelOptions options, GgufFile gguf, MemorySegment pointer) {
         super("model " + path.getFileName(), pointer);
         this.path = path;
+        this.options = options;
         this.gguf = gguf;
         this.vocab = new Vocab(this, llama_model_get_vocab(pointer));
     }
@@ -58,7 +60,7 @@ public final class Model extends NativeHandle {
             if (pointer.equals(MemorySegment.NULL)) {
                 throw new ModelLoadException(path, "llama.cpp could not load the model (see the llama.cpp log)");
             }
-            return new Model(path, gguf, pointer);
+            return new Model(path, options, gguf, pointer);
         }
     }
 
@@ -69,6 +71,11 @@ public final class Model extends NativeHandle {
 
     public Path path() {
         return path;
+    }
+
+    /** How this model was loaded. */
+    public ModelOptions options() {
+        return options;
     }
 
     /** The validated GGUF header of the file this model came from. */
@@ -116,10 +123,33 @@ public final class Model extends NativeHandle {
         return template.equals(MemorySegment.NULL) ? Optional.empty() : Optional.of(Backend.cString(template));
     }
 
-    /** Saves the weights and metadata as llama.cpp holds them now (e.g. after training). */
+    /**
+     * Saves the weights and metadata as llama.cpp holds them now (e.g. after training), atomically: written beside
+     * {@code file} under a temporary name and renamed, because llama.cpp only logs a failed write and returns.
+     *
+     * @throws LlamaException if llama.cpp wrote nothing or the file cannot be moved into place
+     */
     public void saveTo(Path file) {
-        try (Arena arena = Arena.ofConfined()) {
-            llama_model_save_to_file(pointer(), arena.allocateFrom(file.toString()));
+        Path absolute = file.toAbsolutePath();
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + System.nanoTime() + ".tmp");
+        try {
+            Files.createDirectories(absolute.getParent());
+            try (Arena arena = Arena.ofConfined()) {
+                llama_model_save_to_file(pointer(), arena.allocateFrom(temp.toString()));
+            }
+            if (!Files.isRegularFile(temp) || Files.size(temp) == 0) {
+                throw new LlamaException("llama.cpp could not write " + file + " (see the llama.cpp log)");
+            }
+            Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.io.IOException e) {
+            throw new LlamaException("cannot save the model to " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (java.io.IOException ignored) {
+                // a leftover temporary file is harmless; the error that matters was reported above
+            }
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * <p>Handles are not thread-safe: one thread at a time may use a handle and its children.
  */
-abstract sealed class NativeHandle implements AutoCloseable permits Model, Context, Batch, Sampler {
+abstract sealed class NativeHandle implements AutoCloseable permits Model, Context, Batch, Sampler,
+        TrainingDataset, TrainingSession {
     private final String kind;
     private MemorySegment pointer;
     private final List<NativeHandle> children = new ArrayList<>();
