@@ -5,10 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import xcot.llm.ContextOverflowException;
-import xcot.llm.DecodeException;
 
 /**
  * The sentence-level ensemble loop of PAPER-SPEC §9. Each iteration:
@@ -24,12 +20,14 @@ import xcot.llm.DecodeException;
  * loop runs over {@link IncrementalModel}s and {@link ReferenceModel}s.
  */
 public final class EnsembleEngine {
-    private static final Logger LOG = LoggerFactory.getLogger(EnsembleEngine.class);
-
     private final EnsembleOptions options;
 
     public EnsembleEngine(EnsembleOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public EnsembleOptions options() {
+        return options;
     }
 
     /** A model and the context text it starts from (rendered prompt + opening marker, in its own format). */
@@ -40,109 +38,26 @@ public final class EnsembleEngine {
         }
     }
 
-    /**
-     * Runs one item. A model may be both a generator and an evaluator (then with the same context text); each model
-     * is started and appended to once.
-     */
+    /** Runs one item to its end. */
     public EnsembleResult run(List<Participant> generators, List<Participant> evaluators) {
+        EnsembleRun run = begin(generators, evaluators);
+        while (run.step()) {
+            // each step is one iteration; the trace is in the run
+        }
+        return run.result();
+    }
+
+    /**
+     * Starts one item: every model is started on its context text, and the returned run advances one iteration per
+     * {@link EnsembleRun#step()}. A model may be both a generator and an evaluator (then with the same context text);
+     * each model is started and appended to once.
+     */
+    public EnsembleRun begin(List<Participant> generators, List<Participant> evaluators) {
         if (generators.isEmpty() || evaluators.isEmpty()) {
             throw new IllegalArgumentException("an ensemble needs at least one generator and one evaluator");
         }
         long t0 = System.nanoTime();
-        List<EnsembleModel> members = startMembers(generators, evaluators);
-        EnsembleModel first = generators.getFirst().model();
-        int promptTokens = first.contextTokens();
-        long chunkTokenTotal = promptTokens;
-        List<String> chunks = new ArrayList<>();
-        List<IterationTrace> trace = new ArrayList<>();
-        StopReason stop;
-        int iteration = 0;
-        while (true) {
-            if (options.maxIterations() > 0 && iteration >= options.maxIterations()) {
-                stop = StopReason.ITERATION_LIMIT;
-                break;
-            }
-            if (iteration > 0 && first.contextText().contains(options.stopMarker())) {
-                stop = StopReason.THINKING_CLOSED;
-                break;
-            }
-            if (iteration > 0 && capReached(first, promptTokens, chunkTokenTotal)) {
-                stop = StopReason.LENGTH_CAP;
-                break;
-            }
-            Step step;
-            try {
-                step = iterate(iteration, generators, evaluators, members);
-            } catch (ContextOverflowException | DecodeException.KvCacheFull e) {
-                LOG.info("ensemble stops at iteration {}: {}", iteration, e.getMessage());
-                stop = StopReason.CONTEXT_FULL;
-                break;
-            }
-            if (step == null) {
-                stop = StopReason.NO_SCORES;
-                break;
-            }
-            chunks.add(EnsembleOptions.appended(step.trace().chosen()));
-            trace.add(step.trace());
-            if (options.lengthCap().counting() == LengthCap.Counting.LAST_EVALUATOR_CHUNKS) {
-                chunkTokenTotal += evaluators.getLast().model().countTokens(step.trace().chosen());
-            }
-            iteration++;
-        }
-        return new EnsembleResult(names(generators), names(evaluators), chunks, first.contextText(), stop, trace,
-                System.nanoTime() - t0);
-    }
-
-    private record Step(IterationTrace trace) {}
-
-    /** One iteration, or null when no evaluator produced scores. */
-    private Step iterate(int iteration, List<Participant> generators, List<Participant> evaluators,
-                         List<EnsembleModel> members) {
-        long t0 = System.nanoTime();
-        List<Candidate> candidates = new ArrayList<>();
-        for (int g = 0; g < generators.size(); g++) {
-            List<String> samples = generators.get(g).model().sample(options.samplesPerGenerator(),
-                    options.maxChunkTokens());
-            for (int s = 0; s < samples.size(); s++) {
-                candidates.add(new Candidate(SentenceCut.truncate(samples.get(s), options.sentenceRule()), g, s));
-            }
-        }
-        List<String> distinct = Selection.distinctTexts(candidates);
-        List<String> scored = distinct.stream().map(options::scored).toList();
-        CandidateScoring.Scores result = CandidateScoring.score(
-                evaluators.stream().map(Participant::model).toList(), scored, options, iteration);
-        double[] scores = result.scores();
-        if (scores == null) {
-            return null;
-        }
-        int best = Selection.firstMinimum(scores);
-        String chosen = distinct.get(best);
-        String chunk = EnsembleOptions.appended(chosen);
-        for (EnsembleModel m : members) {
-            m.append(chunk);
-        }
-        List<CandidateTrace> traced = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            int d = distinct.indexOf(c.text());
-            List<Double> perEvaluator = new ArrayList<>(evaluators.size());
-            for (double[] nll : result.meanNllByEvaluator()) {
-                perEvaluator.add(nll == null ? null : finiteOrNull(Math.exp(nll[d])));
-            }
-            traced.add(new CandidateTrace(c.text(), c.generator(), c.sample(), perEvaluator, finiteOrNull(scores[d])));
-        }
-        return new Step(new IterationTrace(iteration, traced, chosen, Selection.creditedGenerator(candidates, chosen),
-                finiteOrNull(scores[best]), result.failedEvaluators(), result.rescored(),
-                (System.nanoTime() - t0) / 1e6));
-    }
-
-    private boolean capReached(EnsembleModel first, int promptTokens, long chunkTokenTotal) {
-        LengthCap cap = options.lengthCap();
-        if (cap.isNone()) {
-            return false;
-        }
-        long count = cap.counting() == LengthCap.Counting.FIRST_GENERATOR_CONTEXT ? first.contextTokens()
-                : chunkTokenTotal;
-        return count >= (long) promptTokens + cap.newTokens();
+        return new EnsembleRun(options, generators, evaluators, startMembers(generators, evaluators), t0);
     }
 
     /** Starts each distinct model once; a model in both roles must be given the same context text. */
@@ -163,13 +78,5 @@ public final class EnsembleEngine {
             m.start(contexts.get(m));
         }
         return members;
-    }
-
-    private static List<String> names(List<Participant> participants) {
-        return participants.stream().map(p -> p.model().name()).toList();
-    }
-
-    private static Double finiteOrNull(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

@@ -30,6 +30,8 @@ public final class IncrementalModel implements EnsembleModel {
     private String text = "";
     private int[] tokens = new int[0];
     private double[] cumNll = new double[0];
+    /** False until the first start, and after an update of sequence 0 failed midway: the next start clears it. */
+    private boolean cacheMatchesTokens;
 
     private IncrementalModel(String name, ContextDriver driver, boolean scoresCandidates) {
         this.name = name;
@@ -55,16 +57,22 @@ public final class IncrementalModel implements EnsembleModel {
         return name;
     }
 
+    /**
+     * Starts an item. Cached positions shared with the previous context are kept (a system prompt common to all
+     * items, or the same prefix again in a benchmark), exactly as an append branches from the common prefix.
+     */
     @Override
     public void start(String contextText) {
         int[] fresh = driver.tokenize(contextText);
         if (fresh.length == 0) {
             throw new IllegalArgumentException(name + ": the context text has no tokens");
         }
-        driver.clear();
-        text = "";
-        tokens = new int[0];
-        cumNll = new double[] {0};
+        if (!cacheMatchesTokens) {
+            driver.clear();
+            text = "";
+            tokens = new int[0];
+            cumNll = new double[] {0};
+        }
         moveTo(contextText, fresh);
     }
 
@@ -143,6 +151,7 @@ public final class IncrementalModel implements EnsembleModel {
 
     /** Re-bases the cache on {@code newTokens}: keeps the common prefix, decodes the rest but the new frontier. */
     private void moveTo(String newText, int[] newTokens) {
+        cacheMatchesTokens = false;
         int from = Math.max(TokenPrefix.common(newTokens, tokens) - 1, 0);
         int to = Math.max(newTokens.length - 1, from);
         driver.truncateContext(from);
@@ -157,6 +166,7 @@ public final class IncrementalModel implements EnsembleModel {
         }
         text = newText;
         tokens = newTokens;
+        cacheMatchesTokens = true;
     }
 
     @Override

@@ -75,4 +75,23 @@ class TokenBoundaryTest {
             }
         }
     }
+
+    @Test
+    void restartingReusesTheSharedPrefixAndScoresAsAFreshStart() {
+        String other = TinyEnsemble.PROMPT.replace("64 year old man", "71 year old woman");
+        try (IncrementalModel reused = IncrementalModel.open("e", tiny.evaluator(), SESSION, null, true);
+                IncrementalModel fresh = IncrementalModel.open("e", tiny.evaluator(), SESSION, null, true)) {
+            reused.start(TinyEnsemble.PROMPT);
+            reused.append(" Some reasoning that will be dropped.");
+            reused.start(other);
+            fresh.start(other);
+            assertEquals(fresh.contextTokens(), reused.contextTokens());
+            assertArrayEquals(fresh.meanNllNatsSeparately(SUFFIXES, ScoreSpan.FULL_SEQUENCE),
+                    reused.meanNllNatsSeparately(SUFFIXES, ScoreSpan.FULL_SEQUENCE), 0.0);
+            reused.start(TinyEnsemble.PROMPT);
+            fresh.start(TinyEnsemble.PROMPT);
+            assertArrayEquals(fresh.meanNllNatsSeparately(SUFFIXES, ScoreSpan.CANDIDATE_ONLY),
+                    reused.meanNllNatsSeparately(SUFFIXES, ScoreSpan.CANDIDATE_ONLY), 0.0);
+        }
+    }
 }
