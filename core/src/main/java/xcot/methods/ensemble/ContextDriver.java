@@ -29,17 +29,23 @@ final class ContextDriver implements AutoCloseable {
     private final Batch batch;
     private final Sampling sampling;
     private final List<Sampler> samplers = new ArrayList<>();
+    /** The BOS token's text when tokenization adds one, else null; with it a text's own BOS is not doubled. */
+    private final String bosText;
 
     ContextDriver(Model model, SessionOptions options, Sampling sampling) {
         this.vocab = model.vocab();
         this.context = model.newContext(options.contextOptions());
         this.batch = context.newBatch(options.batchTokens(), options.maxSequences());
         this.sampling = sampling;
+        this.bosText = vocab.addsBos() && vocab.bos() >= 0 && !options.doubleBos() ? vocab.text(vocab.bos()) : null;
     }
 
-    /** HF's {@code tokenizer(text)}: special tokens added as the model is configured, special-token text parsed. */
+    /**
+     * HF's {@code tokenizer(text)}: special-token text parsed, and the model's BOS added as it is configured, except
+     * before a text that already starts with it (quirk Q2 fixed; {@link SessionOptions#doubleBos()} keeps both).
+     */
     int[] tokenize(String text) {
-        return vocab.tokenize(text, true, true);
+        return vocab.tokenize(text, bosText == null || !text.startsWith(bosText), true);
     }
 
     /** HF's {@code decode(tokens, skip_special_tokens=True)}: control tokens vanish, user-defined ones stay. */

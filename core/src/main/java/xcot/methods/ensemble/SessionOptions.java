@@ -14,9 +14,11 @@ import xcot.llm.ContextOptions;
  *                       accumulate in an order that depends on the batch shape (and in F16), so the same sequence
  *                       scores differently decoded alone or among candidates (measured: 2.8e-5 vs 3.5e-6 nats
  *                       without it), and a lone candidate is no longer bit-identical to a from-scratch decode
+ * @param doubleBos      tokenization adds the model's BOS even when the text already starts with it (quirk Q2,
+ *                       flag {@code ref.double-bos}); off, a text that starts with the BOS text gets no second one
  */
 public record SessionOptions(int contextTokens, int threads, int batchTokens, int maxSequences,
-                             boolean flashAttention) {
+                             boolean flashAttention, boolean doubleBos) {
     public SessionOptions {
         if (contextTokens < 16) throw new IllegalArgumentException("contextTokens must be >= 16, not " + contextTokens);
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, not " + threads);
@@ -29,15 +31,19 @@ public record SessionOptions(int contextTokens, int threads, int batchTokens, in
 
     /** {@code contextTokens} cells, 128-token decodes, 17 sequences (16 candidates at once), no flash attention. */
     public static SessionOptions of(int contextTokens, int threads) {
-        return new SessionOptions(contextTokens, threads, 128, 17, false);
+        return new SessionOptions(contextTokens, threads, 128, 17, false, false);
     }
 
     public SessionOptions withBatchTokens(int n) {
-        return new SessionOptions(contextTokens, threads, n, maxSequences, flashAttention);
+        return new SessionOptions(contextTokens, threads, n, maxSequences, flashAttention, doubleBos);
     }
 
     public SessionOptions withFlashAttention(boolean enabled) {
-        return new SessionOptions(contextTokens, threads, batchTokens, maxSequences, enabled);
+        return new SessionOptions(contextTokens, threads, batchTokens, maxSequences, enabled, doubleBos);
+    }
+
+    public SessionOptions withDoubleBos(boolean enabled) {
+        return new SessionOptions(contextTokens, threads, batchTokens, maxSequences, flashAttention, enabled);
     }
 
     /**
