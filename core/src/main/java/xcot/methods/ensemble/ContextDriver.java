@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import xcot.llm.Batch;
 import xcot.llm.Context;
+import xcot.llm.LlamaException;
 import xcot.llm.ContextOverflowException;
 import xcot.llm.Logits;
 import xcot.llm.Memory;
@@ -58,9 +59,16 @@ final class ContextDriver implements AutoCloseable {
         context.memory().clear(false);
     }
 
-    /** Drops positions {@code from} and later from sequence 0. */
+    /**
+     * Drops positions {@code from} and later from sequence 0.
+     *
+     * @throws LlamaException if the cache cannot remove part of a sequence (recurrent-state models cannot)
+     */
     void truncateContext(int from) {
-        context.memory().removeSequence(CONTEXT_SEQUENCE, from, -1);
+        if (!context.memory().removeSequence(CONTEXT_SEQUENCE, from, -1)) {
+            throw new LlamaException("the KV cache of " + context.model().path().getFileName() + " cannot drop"
+                    + " positions " + from + "+ of a sequence, which the incremental ensemble needs");
+        }
     }
 
     /**
