@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             GenerateCommand.class,
             ScoreCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {

@@ -4,5 +4,5 @@ import picocli.CommandLine.Command;
 
 /** {@code xcot models ...}: make and inspect GGUF models. */
 @Command(name = "models", description = "Make and inspect GGUF models.",
-        subcommands = {MakeTinyCommand.class})
+        subcommands = {MakeTinyCommand.class, InspectCommand.class})
 final class ModelsCommand {}

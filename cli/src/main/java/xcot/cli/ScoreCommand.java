@@ -20,8 +20,7 @@ import xcot.records.ScoredAnswer;
 import xcot.records.ScoringOptions;
 import xcot.records.Setting;
 import xcot.records.XcotJsonl;
-import xcot.tasks.induction.InductionScoring;
-import xcot.tasks.induction.TokenF1Scorer;
+import xcot.tasks.Benchmarks;
 
 /** {@code xcot score}: scores answer files as one setting (all model pairs among them). */
 @Command(
@@ -70,6 +69,11 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--condition", paramLabel = "NAME",
             description = "xcot format: score only records of this condition (needed when files mix conditions)")
     private String condition;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "xcot format: score only records whose CoT came from this source (a transfer's source "
+                    + "model, an ensemble combination)")
+    private String source;
 
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
             description = "bootstrap resamples for the 95%% intervals (default ${DEFAULT-VALUE})")
@@ -125,6 +129,9 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private List<ScoredAnswer> selectCondition(List<ScoredAnswer> answers) {
+        if (source != null) {
+            answers = answers.stream().filter(a -> a.sourceModel().orElse("").equals(source)).toList();
+        }
         if (condition != null) {
             return answers.stream().filter(a -> a.condition().equals(condition)).toList();
         }
@@ -136,16 +143,12 @@ public final class ScoreCommand implements Callable<Integer> {
         return answers;
     }
 
-    /** Graded answers (Instruction Induction) agree by similarity; everything else by the reference rule. */
+    /** The benchmark's agreement rule, from the one place that decides it ({@link Benchmarks}). */
     private static AgreementRule rule(List<ScoredAnswer> answers, ScoringOptions options) {
         List<String> benchmarks = answers.stream().map(ScoredAnswer::benchmark).distinct().toList();
         if (benchmarks.size() > 1) {
             throw new IllegalArgumentException("the files mix benchmarks " + benchmarks);
         }
-        if (benchmarks.get(0).equals(InductionScoring.BENCHMARK)) {
-            TokenF1Scorer scorer = new TokenF1Scorer();
-            return AgreementRule.similarity((a, b) -> InductionScoring.consistency(a, b, scorer));
-        }
-        return AgreementRule.equalOrBothCorrect(options.lenientConsistency());
+        return Benchmarks.agreementRule(benchmarks.get(0), options);
     }
 }

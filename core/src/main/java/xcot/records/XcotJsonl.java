@@ -33,14 +33,55 @@ import java.util.Optional;
  * <tr><td>failure</td><td>string or null</td><td>set when no usable answer came out; the reason</td></tr>
  * </table>
  *
+ * <p>Records written by {@code xcot run} add the run's details after these fields ({@link Details}); readers that do
+ * not know them ignore them:
+ *
+ * <table>
+ * <caption>Run fields</caption>
+ * <tr><th>field</th><th>type</th><th>meaning</th></tr>
+ * <tr><td>seed</td><td>integer or null</td><td>the sampling seed of a sampled condition</td></tr>
+ * <tr><td>insertedCot</td><td>string or null</td><td>the CoT inserted into the model; null when it wrote its own</td></tr>
+ * <tr><td>thinking</td><td>string</td><td>the CoT extracted from this generation (MedCalc: {@code LLM Thinking})</td></tr>
+ * <tr><td>output</td><td>string</td><td>everything the model generated, with any closing marker or answer suffix
+ *     appended between passes</td></tr>
+ * <tr><td>generatedTokens</td><td>integer</td><td>new tokens over all passes</td></tr>
+ * <tr><td>stop</td><td>string</td><td>why the last pass ended: {@code END_OF_GENERATION}, {@code TOKEN_LIMIT},
+ *     {@code CONTEXT_FULL}, {@code PROMPT_TOO_LONG}</td></tr>
+ * </table>
+ *
  * <p>Outcome: {@code failure} non-null means failed; else {@code score} present means graded; else {@code correct}.
  * Unknown fields are ignored, so later versions can add some.
  */
 public final class XcotJsonl {
     private XcotJsonl() {}
 
+    /**
+     * What a run adds to a record (see the class comment).
+     *
+     * @param seed        the sampling seed, if the condition samples
+     * @param insertedCot the inserted CoT; empty when the model wrote its own
+     */
+    public record Details(Optional<Long> seed, Optional<String> insertedCot, String thinking, String output,
+                          int generatedTokens, String stop) {}
+
     /** One line (without the newline) for an answer. */
     public static String line(ScoredAnswer a) {
+        return write(node(a));
+    }
+
+    /** One line for an answer of a run, with its details. */
+    public static String line(ScoredAnswer a, Details d) {
+        ObjectNode o = node(a);
+        d.seed().ifPresentOrElse(s -> o.put("seed", s), () -> o.putNull("seed"));
+        d.insertedCot().ifPresentOrElse(c -> o.put("insertedCot", c), () -> o.putNull("insertedCot"));
+        o.put("thinking", d.thinking());
+        o.put("output", d.output());
+        o.put("generatedTokens", d.generatedTokens());
+        o.put("stop", d.stop());
+        return write(o);
+    }
+
+    private static ObjectNode node(ScoredAnswer a) {
         ObjectNode o = JsonLines.MAPPER.createObjectNode();
         o.put("benchmark", a.benchmark());
         o.put("item", a.itemId());
@@ -61,6 +102,10 @@ public final class XcotJsonl {
         } else {
             o.putNull("failure");
         }
+        return o;
+    }
+
+    private static String write(ObjectNode o) {
         try {
             return JsonLines.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -1,0 +1,58 @@
+package xcot.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import xcot.reports.SummaryTable;
+import xcot.runs.RunResult;
+import xcot.runs.SettingSummary;
+
+/** Prints a finished run for {@code xcot run} and {@code xcot demo}, and saves the same text as {@code summary.txt}. */
+final class RunReport {
+    static final String SUMMARY = "summary.txt";
+
+    private RunReport() {}
+
+    static void print(RunResult r, PrintWriter out) {
+        String table = SummaryTable.render(r);
+        out.print(table);
+        out.printf(Locale.ROOT, "%nrun folder  %s%n", r.runDir());
+        out.printf(Locale.ROOT, "answers    %s (xcot JSONL)%n", r.answers());
+        if (!r.genexFiles().isEmpty()) {
+            out.printf(Locale.ROOT, "genex      %s (%d files in the reference's MedCalc format)%n",
+                    r.genexFiles().get(0).getParent(), r.genexFiles().size());
+        }
+        if (!r.settings().isEmpty()) {
+            out.printf(Locale.ROOT, "reproduce  %s%n", SummaryTable.scoreCommand(r.settings().get(0),
+                    r.answers().toString()));
+            out.printf(Locale.ROOT, "           (every setting's command is in %s)%n", r.runDir().resolve(SUMMARY));
+        }
+        out.printf(Locale.ROOT, "work       %d computed, %d from the store, %d new tokens, %.1f s%n",
+                r.computedUnits(), r.recalledUnits(), r.newTokens(), r.wallNanos() / 1e9);
+        out.flush();
+        StringBuilder file = new StringBuilder(table).append('\n');
+        for (SettingSummary s : r.settings()) {
+            file.append(String.format(Locale.ROOT, "%-40s %s%n", s.label(),
+                    SummaryTable.scoreCommand(s, r.answers().toString())));
+        }
+        try {
+            Files.writeString(r.runDir().resolve(SUMMARY), file.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(r.runDir().resolve(SUMMARY) + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether stderr is a terminal (the progress bar then redraws one line). */
+    static boolean stderrIsTerminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
+    }
+
+    static Path defaultRunDir(String name) {
+        return Path.of("xcot-runs", name);
+    }
+}

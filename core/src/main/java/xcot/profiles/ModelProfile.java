@@ -1,0 +1,124 @@
+package xcot.profiles;
+
+import static xcot.profiles.ThinkingFormat.*;
+
+import java.util.Objects;
+import java.util.Optional;
+import xcot.tasks.BenchmarkKind;
+import xcot.tasks.TaskPrompt;
+
+/**
+ * Everything xcot needs to know about a model's prompt format, in one place: rendering, thinking markers, the
+ * own-CoT opening marker, the insertion strings for a transferred CoT (MedCalc and Instruction Induction differ), the
+ * ensemble's starting context, the BOS rule and the pinned sampling defaults. Made by {@link ProfileDetector} from
+ * the GGUF's metadata or named in the run config.
+ *
+ * @param family       the prompt-format family
+ * @param sampling     the Sampled condition's parameters (Q25)
+ * @param chatTemplate the GGUF's chat template; needed only by the generic family
+ */
+public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Optional<String> chatTemplate) {
+    public ModelProfile {
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(sampling, "sampling");
+        Objects.requireNonNull(chatTemplate, "chatTemplate");
+    }
+
+    /** The family's profile with its pinned sampling defaults. */
+    public static ModelProfile of(ModelFamily family, Optional<String> chatTemplate) {
+        return new ModelProfile(family, family.sampling(), chatTemplate);
+    }
+
+    public ModelProfile withSampling(SamplingDefaults values) {
+        return new ModelProfile(family, values, chatTemplate);
+    }
+
+    public boolean isGptOss() {
+        return family == ModelFamily.GPT_OSS;
+    }
+
+    /** The chat-rendered prompt, ending where the assistant's turn begins (PAPER-SPEC §1). */
+    public String render(TaskPrompt prompt, RenderOptions options) {
+        return PromptRenderer.render(family, chatTemplate, prompt, options);
+    }
+
+    /** The markers of this family for a benchmark protocol (§5.1, §6.3, §6.4). */
+    public ThinkingFormat thinking(BenchmarkKind kind, ReferenceFlags flags) {
+        return ThinkingFormat.of(family, kind, flags);
+    }
+
+    /**
+     * Appended to the rendered prompt before the model writes its own CoT (§4.1 step 1): DAPO {@code <think>},
+     * OpenThinker {@code <|begin_of_thought|>}; nothing where the template or harmony already opens thinking. The
+     * generic family opens {@code <think>} unless its template did.
+     */
+    public String ownCotOpening(String rendered) {
+        return switch (family) {
+            case DAPO -> THINK_OPEN;
+            case OPENTHINKER -> THOUGHT_OPEN;
+            case GENERIC -> endsWithIgnoringWhitespace(rendered, THINK_OPEN) ? "" : THINK_OPEN;
+            case QWQ, DEEPSEEK_R1_DISTILL, GPT_OSS, TOY -> "";
+        };
+    }
+
+    /**
+     * The string appended to the rendered prompt to insert {@code cot} as this model's thinking (§4.2 for MedCalc,
+     * §6.2 for Instruction Induction, TOY-ZOO for the toy task). Instruction Induction's answer suffix is not part
+     * of it.
+     */
+    public String insertion(String rendered, String cot, BenchmarkKind kind, ReferenceFlags flags) {
+        boolean induction = kind == BenchmarkKind.INDUCTION;
+        return switch (family) {
+            case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, induction, flags) + cot + THINK_CLOSE;
+            case OPENTHINKER -> THOUGHT_OPEN + cot + THOUGHT_CLOSE + SOLUTION_OPEN;
+            case GPT_OSS -> {
+                if (!induction && kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels()) {
+                    yield OSS_PLAIN_ANALYSIS + cot + OSS_PLAIN_FINAL;
+                }
+                String header = induction && flags.iiOssDoubleHeader() ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS;
+                yield header + cot + OSS_END + OSS_ASSISTANT + OSS_FINAL;
+            }
+            case TOY -> THINK_OPEN + " " + cot + " " + THINK_CLOSE;
+        };
+    }
+
+    /**
+     * {@code <think>} before an inserted CoT. Reference MedCalc (Q1): always, so QwQ and NRR get it twice. Reference
+     * Instruction Induction: unless the prompt contains one. Fixed: unless the prompt already ends with one.
+     */
+    private static String thinkOpening(String rendered, boolean induction, ReferenceFlags flags) {
+        if (flags.doubleThinkTag()) {
+            return induction && rendered.contains(THINK_OPEN) ? "" : THINK_OPEN;
+        }
+        return endsWithIgnoringWhitespace(rendered, THINK_OPEN) ? "" : THINK_OPEN;
+    }
+
+    /**
+     * Appended to the rendered prompt to start a sentence-level ensemble context (§9 set-up): the thinking opener
+     * (doubled for QwQ/NRR under Q1), or for gpt-oss the analysis header (none under {@code ref.oss-bare-assistant},
+     * Q17).
+     */
+    public String ensembleContextOpening(String rendered, ReferenceFlags flags) {
+        return switch (family) {
+            case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, false, flags);
+            case OPENTHINKER -> THOUGHT_OPEN;
+            case GPT_OSS -> flags.ossBareAssistant() ? "" : OSS_ANALYSIS;
+            case TOY -> THINK_OPEN;
+        };
+    }
+
+    /**
+     * Whether tokenizing {@code rendered} should add the vocabulary's special tokens (BOS). A template that writes BOS
+     * itself (DeepSeek) would get a second one (Q2); the fixed rule adds none then.
+     *
+     * @param bosText the BOS token's text, or empty when the vocabulary has none
+     */
+    public static boolean addSpecialTokens(String rendered, Optional<String> bosText, ReferenceFlags flags) {
+        boolean templateWroteBos = bosText.isPresent() && !bosText.get().isEmpty() && rendered.startsWith(bosText.get());
+        return !templateWroteBos || flags.doubleBos();
+    }
+
+    static boolean endsWithIgnoringWhitespace(String text, String suffix) {
+        return text.stripTrailing().endsWith(suffix);
+    }
+}

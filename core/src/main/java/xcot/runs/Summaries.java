@@ -1,0 +1,58 @@
+package xcot.runs;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import xcot.metrics.BootstrapSpec;
+import xcot.metrics.SettingMetrics;
+import xcot.records.ScoredAnswer;
+import xcot.records.ScoringOptions;
+import xcot.records.Setting;
+import xcot.tasks.Benchmark;
+
+/**
+ * The run's settings scored by the metrics code: the same {@link SettingMetrics} call, agreement rule and bootstrap
+ * that {@code xcot score} makes, on the same records it reads back from {@code answers.jsonl}, so both print the same
+ * numbers.
+ */
+final class Summaries {
+    private Summaries() {}
+
+    /** Transfers and ensembles form one setting per source; every other condition one setting. */
+    static boolean settingPerSource(String condition) {
+        return condition.startsWith("transfer") || condition.startsWith("ensemble");
+    }
+
+    static List<SettingSummary> of(Results results, Benchmark benchmark, ScoringOptions scoring) {
+        Map<String, List<ScoredAnswer>> settings = new LinkedHashMap<>();
+        Map<String, Optional<String>> sources = new LinkedHashMap<>();
+        Map<String, String> conditions = new LinkedHashMap<>();
+        for (var e : results.ordered()) {
+            ScoredAnswer a = e.getValue().answer();
+            Optional<String> source = settingPerSource(a.condition()) ? a.sourceModel() : Optional.empty();
+            String key = a.condition() + "\u0000" + source.orElse("");
+            settings.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+            sources.put(key, source);
+            conditions.put(key, a.condition());
+        }
+        List<SettingSummary> out = new ArrayList<>();
+        for (var e : settings.entrySet()) {
+            Setting setting = Setting.of(e.getValue());
+            if (setting.models().size() < 2) {
+                continue;
+            }
+            String condition = conditions.get(e.getKey());
+            Optional<String> source = sources.get(e.getKey());
+            List<String> args = new ArrayList<>(List.of("--condition", condition));
+            source.ifPresent(s -> args.addAll(List.of("--source", s)));
+            if (!scoring.equals(ScoringOptions.fixed())) {
+                args.add("--faithful");
+            }
+            out.add(new SettingSummary(condition, source, SettingMetrics.score(setting,
+                    benchmark.agreementRule(scoring), scoring.stringBreakdown(), BootstrapSpec.DEFAULT), args));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,68 @@
+package xcot.tasks;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import xcot.records.Outcome;
+import xcot.records.ScoredAnswer;
+import xcot.tasks.induction.InductionData;
+import xcot.tasks.induction.InductionItem;
+import xcot.tasks.induction.InductionScoring;
+import xcot.tasks.induction.SimilarityScorer;
+import xcot.tasks.induction.TokenF1Scorer;
+
+/**
+ * Instruction Induction as a {@link Benchmark}: the paper's 20 tasks × 5 items from {@link InductionData} (subset
+ * {@code paper}), the item's prompt as the only user message, the answer forced with
+ * {@link InductionScoring#ANSWER_SUFFIX}. An answer is graded by its best similarity to the task's gold annotations
+ * ({@link TokenF1Scorer} until a BERTScore runtime exists).
+ */
+public final class InductionBenchmark implements Benchmark {
+    private final List<BenchmarkItem> items;
+    private final Map<String, String> taskOfItem = new HashMap<>();
+    private final Map<String, List<String>> annotations = new HashMap<>();
+    private final SimilarityScorer scorer = new TokenF1Scorer();
+
+    public InductionBenchmark(ItemSelection selection) {
+        if (!selection.subset().equals("paper")) {
+            throw new IllegalArgumentException("unknown induction subset '" + selection.subset() + "' (expected paper)");
+        }
+        List<InductionItem> all = InductionData.items();
+        all.forEach(i -> taskOfItem.put(i.itemId(), i.task()));
+        this.items = selection.apply(all.stream()
+                .map(i -> new BenchmarkItem(i.itemId(), TaskPrompt.userOnly(i.prompt()))).toList(),
+                InductionScoring.BENCHMARK);
+    }
+
+    @Override
+    public String name() {
+        return InductionScoring.BENCHMARK;
+    }
+
+    @Override
+    public BenchmarkKind kind() {
+        return BenchmarkKind.INDUCTION;
+    }
+
+    @Override
+    public List<BenchmarkItem> items() {
+        return items;
+    }
+
+    /**
+     * The answer is what follows the first end-of-thinking marker of the whole decoded sequence (PAPER-SPEC §6.4),
+     * graded against the gold annotations.
+     */
+    @Override
+    public ScoredAnswer score(String itemId, Completion completion, AnswerLabel label) {
+        String task = taskOfItem.get(itemId);
+        if (task == null) {
+            throw new IllegalArgumentException("no induction item " + itemId);
+        }
+        String answer = InductionScoring.extractAnswer(completion.fullText(), completion.answerStartMarker());
+        double accuracy = InductionScoring.accuracy(answer,
+                annotations.computeIfAbsent(task, InductionData::annotations), scorer);
+        return new ScoredAnswer(name(), itemId, label.condition(), label.model(), label.sourceModel(), answer,
+                new Outcome.Graded(accuracy));
+    }
+}

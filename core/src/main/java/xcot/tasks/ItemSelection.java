@@ -1,0 +1,60 @@
+package xcot.tasks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Which items of a benchmark a run uses: a named subset (e.g. {@code paper}, {@code all}), optionally narrowed to
+ * explicit ids (kept in the subset's order) and cut to the first {@code limit}.
+ */
+public record ItemSelection(String subset, Optional<List<String>> ids, OptionalInt limit) {
+    public ItemSelection {
+        if (subset == null || subset.isBlank()) {
+            throw new IllegalArgumentException("subset must not be blank");
+        }
+        ids = ids.map(List::copyOf);
+        if (limit.isPresent() && limit.getAsInt() < 1) {
+            throw new IllegalArgumentException("limit must be positive, not " + limit.getAsInt());
+        }
+    }
+
+    public static ItemSelection of(String subset) {
+        return new ItemSelection(subset, Optional.empty(), OptionalInt.empty());
+    }
+
+    public ItemSelection withLimit(int n) {
+        return new ItemSelection(subset, ids, OptionalInt.of(n));
+    }
+
+    /**
+     * Applies the ids and the limit to the subset's items.
+     *
+     * @throws IllegalArgumentException naming an id that is not in the subset
+     */
+    public List<BenchmarkItem> apply(List<BenchmarkItem> subsetItems, String benchmark) {
+        List<BenchmarkItem> chosen = subsetItems;
+        if (ids.isPresent()) {
+            Map<String, BenchmarkItem> byId = new LinkedHashMap<>();
+            subsetItems.forEach(i -> byId.put(i.id(), i));
+            for (String id : ids.get()) {
+                if (!byId.containsKey(id)) {
+                    throw new IllegalArgumentException(benchmark + " subset '" + subset + "' has no item '" + id + "'");
+                }
+            }
+            chosen = new ArrayList<>();
+            for (BenchmarkItem item : subsetItems) {
+                if (ids.get().contains(item.id())) {
+                    chosen.add(item);
+                }
+            }
+        }
+        if (limit.isPresent() && chosen.size() > limit.getAsInt()) {
+            chosen = chosen.subList(0, limit.getAsInt());
+        }
+        return List.copyOf(chosen);
+    }
+}

@@ -1,0 +1,83 @@
+package xcot.tasks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import xcot.records.ScoredAnswer;
+import xcot.records.ScoringOptions;
+import xcot.tasks.medcalc.AnswerExtractor;
+import xcot.tasks.medcalc.MedCalcDataset;
+import xcot.tasks.medcalc.MedCalcPrompts;
+import xcot.tasks.medcalc.MedCalcRow;
+import xcot.tasks.medcalc.MedCalcScorer;
+import xcot.tasks.medcalc.Transcript;
+
+/**
+ * MedCalc-Bench v1.0 as a {@link Benchmark}: rows from {@link MedCalcDataset} (subset {@code paper}, the paper's 100
+ * rows in the authors' order, or {@code all}), the zero-shot prompt of {@link MedCalcPrompts}, scoring by
+ * {@link MedCalcScorer}.
+ */
+public final class MedCalcBenchmark implements Benchmark {
+    private final Map<String, MedCalcRow> rows = new LinkedHashMap<>();
+    private final List<BenchmarkItem> items;
+    private final MedCalcScorer scorer;
+
+    public MedCalcBenchmark(ItemSelection selection, ScoringOptions options) {
+        MedCalcDataset dataset = MedCalcDataset.load();
+        List<MedCalcRow> subset = switch (selection.subset()) {
+            case "paper" -> dataset.paperSubset();
+            case "all" -> dataset.rows();
+            default -> throw new IllegalArgumentException("unknown medcalc subset '" + selection.subset()
+                    + "' (expected paper or all)");
+        };
+        List<BenchmarkItem> all = subset.stream()
+                .map(r -> new BenchmarkItem(r.itemId(), prompt(r))).toList();
+        this.items = selection.apply(all, MedCalcScorer.BENCHMARK);
+        subset.forEach(r -> rows.put(r.itemId(), r));
+        this.scorer = new MedCalcScorer(options);
+    }
+
+    static TaskPrompt prompt(MedCalcRow row) {
+        MedCalcPrompts.Prompt p = MedCalcPrompts.zeroShot(row);
+        return TaskPrompt.of(p.system(), p.user());
+    }
+
+    @Override
+    public String name() {
+        return MedCalcScorer.BENCHMARK;
+    }
+
+    @Override
+    public BenchmarkKind kind() {
+        return BenchmarkKind.MEDCALC;
+    }
+
+    @Override
+    public List<BenchmarkItem> items() {
+        return items;
+    }
+
+    /** The test-set row behind an item (for the reference-format export). */
+    public MedCalcRow row(String itemId) {
+        MedCalcRow row = rows.get(itemId);
+        if (row == null) {
+            throw new IllegalArgumentException("no MedCalc row " + itemId);
+        }
+        return row;
+    }
+
+    @Override
+    public ScoredAnswer score(String itemId, Completion completion, AnswerLabel label) {
+        return scorer.score(row(itemId), label.condition(), label.model(), label.sourceModel(), transcript(completion));
+    }
+
+    /** The last {@code step_by_step_thinking} value in the text the answer was searched in (the reference's field). */
+    public String explanation(Completion completion) {
+        return AnswerExtractor.explanation(AnswerExtractor.searchText(transcript(completion), scorer.options()));
+    }
+
+    private static Transcript transcript(Completion c) {
+        return new Transcript(c.promptText(), c.continuation(), c.answerStartMarker(), c.generatorIsGptOss(),
+                c.sourceIsGptOss());
+    }
+}

@@ -1,0 +1,150 @@
+package xcot.methods;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import xcot.tasks.BenchmarkKind;
+
+class AnswerRemovalTest {
+    /** PAPER-SPEC §8's body, transcribed line by line with its trailing spaces. */
+    static final String[] BODY_LINES = {
+        "Task: Keep only the hints from the text and remove answer sentences.",
+        "",
+        "Definition: ",
+        "- A \"hint/explanation sentence\" provides guidance that helps someone think about the problem without giving the final solution.  ",
+        "- An \"answer sentence\" directly states the final answer, solution, result, or conclusion.",
+        "",
+        "Instructions:  ",
+        "1. Keep every hint/explanation sentence exactly as written.  ",
+        "2. Remove all answer sentences and statements.",
+        "3. Preserve the original wording, order, and formatting of the remaining text.",
+        "4. Do not add, rephrase, or generate any new text beyond what is already in the original.",
+        "5. Output only the hints.",
+        "",
+        "Original text:",
+    };
+
+    @Test
+    void medcalcFilterMessageIsTheSpecsTextBetweenNewlines() {
+        String expected = "\n" + String.join("\n", BODY_LINES) + "\nCOT TEXT\nline two\n";
+        assertEquals(expected, FilterPrompt.message(BenchmarkKind.MEDCALC, "COT TEXT\nline two"));
+    }
+
+    @Test
+    void inductionFilterMessageIndentsEveryTemplateLineByEightSpaces() {
+        StringBuilder expected = new StringBuilder("\n");
+        for (String line : BODY_LINES) {
+            expected.append("        ").append(line).append('\n');
+        }
+        expected.append("        COT TEXT\nline two\n        ");
+        assertEquals(expected.toString(), FilterPrompt.message(BenchmarkKind.INDUCTION, "COT TEXT\nline two"));
+    }
+
+    @Test
+    void extractorTakesTheThinkSpanOrTheWholeText() {
+        assertEquals("inner", FilterPrompt.extract(BenchmarkKind.MEDCALC, "x <THINK> inner </think> y"));
+        assertEquals("tail", FilterPrompt.extract(BenchmarkKind.MEDCALC, "<think> tail"));
+        assertEquals(" whole ", FilterPrompt.extract(BenchmarkKind.MEDCALC, " whole "));
+        assertEquals("a  b", FilterPrompt.extract(BenchmarkKind.INDUCTION, "<think>a assistantanalysis b</think>"));
+    }
+
+    @Test
+    void rulesDropTheFinalStepOfToyChains() {
+        RuleBasedAnswerRemover rules = new RuleBasedAnswerRemover();
+        assertEquals("6+1=7", rules.remove("6+1=7 7+9=16", BenchmarkKind.TOY));
+        assertEquals("1+6=7", rules.remove("1+6=7 9+7=16", BenchmarkKind.TOY));
+        assertEquals("6 plus 1 is 7", rules.remove("6 plus 1 is 7 , 7 plus 9 is 16", BenchmarkKind.TOY));
+    }
+
+    @Test
+    void rulesDropConclusionSentencesAndKeepHints() {
+        String cot = "The HAS-BLED score adds one point per criterion. Hypertension counts. Age over 65 counts. "
+                + "So the score is 3. Therefore the answer is 3.";
+        assertEquals("The HAS-BLED score adds one point per criterion. Hypertension counts. Age over 65 counts.",
+                new RuleBasedAnswerRemover().remove(cot, BenchmarkKind.MEDCALC));
+        assertEquals("", new RuleBasedAnswerRemover().remove("", BenchmarkKind.MEDCALC));
+        assertEquals("No numbers here, just hints.", new RuleBasedAnswerRemover()
+                .remove("No numbers here, just hints. Final: done", BenchmarkKind.MEDCALC));
+    }
+
+    @Test
+    void httpRemoverSendsTheFilterPromptAndExtractsTheReply() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> bodies = new ArrayList<>();
+        List<String> auth = new ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/chat/completions", exchange -> {
+            bodies.add(json.readTree(exchange.getRequestBody().readAllBytes()));
+            auth.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] reply = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Hint one.  \\nHint two.\"}}]}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/";
+            OpenAiAnswerRemover remover = OpenAiAnswerRemover.fromEnvironment(Map.of(
+                    OpenAiAnswerRemover.ENV_BASE_URL, base, OpenAiAnswerRemover.ENV_API_KEY, "k123"));
+            assertEquals("http:o4-mini:medium", remover.id());
+            assertEquals("Hint one.  \nHint two.", remover.remove("<think> cot </think>", BenchmarkKind.MEDCALC));
+            JsonNode body = bodies.get(0);
+            assertEquals("o4-mini", body.get("model").textValue());
+            assertEquals("medium", body.get("reasoning_effort").textValue());
+            assertEquals(FilterPrompt.message(BenchmarkKind.MEDCALC, "cot"),
+                    body.get("messages").get(0).get("content").textValue());
+            assertEquals("Bearer k123", auth.get(0));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void httpErrorsAreErrorsNotEmptyAnswers() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(429, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            OpenAiAnswerRemover remover = new OpenAiAnswerRemover("http://127.0.0.1:" + server.getAddress().getPort(),
+                    "k", "o4-mini", "medium");
+            AnswerRemovalException e = assertThrows(AnswerRemovalException.class,
+                    () -> remover.remove("x", BenchmarkKind.MEDCALC));
+            assertTrue(e.getMessage().contains("HTTP 429"), e.getMessage());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void missingKeyIsOneClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> OpenAiAnswerRemover.fromEnvironment(Map.of()));
+        assertTrue(e.getMessage().contains(OpenAiAnswerRemover.ENV_API_KEY));
+    }
+
+    @Test
+    void ensembleCotSelectionFollowsQ15AndQ16() {
+        EnsembleCot closed = new EnsembleCot("prompt<think>\n<think> A. B.</think> x", " A. B.</think>", true,
+                Map.of(), List.of());
+        assertEquals("\n<think> A. B.", closed.cotToInsert(true, true).orElseThrow());
+        assertEquals("A. B.", closed.cotToInsert(false, false).orElseThrow());
+        EnsembleCot open = new EnsembleCot("prompt<think>\n<think> A. B.", " A. B.", false, Map.of(), List.of());
+        assertTrue(open.cotToInsert(true, true).isEmpty());
+        assertEquals("A. B.", open.cotToInsert(false, false).orElseThrow());
+    }
+}

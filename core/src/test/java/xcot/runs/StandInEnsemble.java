@@ -1,0 +1,54 @@
+package xcot.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import xcot.llm.Context;
+import xcot.llm.ContextOptions;
+import xcot.llm.Generation;
+import xcot.llm.Generator;
+import xcot.llm.Sampler;
+import xcot.methods.EnsembleCot;
+import xcot.methods.EnsembleCotSource;
+import xcot.methods.EnsembleItem;
+import xcot.methods.EnsembleParticipant;
+import xcot.methods.EnsembleSetup;
+
+/**
+ * A stand-in ensemble engine (tests only, until {@code xcot.methods.ensemble} lands): the first generator writes a
+ * few greedy tokens from its start context; that is the "ensemble" CoT. It exercises the plug-in seam, not the method.
+ */
+final class StandInEnsemble implements EnsembleCotSource {
+    final List<String> startedCombinations = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return "stand-in-v1";
+    }
+
+    @Override
+    public EnsembleRun start(EnsembleSetup setup) {
+        startedCombinations.add(setup.label());
+        EnsembleParticipant first = setup.generators().get(0);
+        Context context = first.model().newContext(ContextOptions.of(first.contextTokens()).withThreads(first.threads()));
+        return new EnsembleRun() {
+            @Override
+            public EnsembleCot cot(EnsembleItem item) {
+                String start = item.startContexts().get(first.name());
+                int[] prompt = first.model().vocab().tokenize(start, false, true);
+                try (Sampler greedy = Sampler.greedy()) {
+                    Generation g = new Generator(context, 0).generate(prompt, 6, greedy, null, true);
+                    String chunk = " " + g.text().strip();
+                    return new EnsembleCot(start + chunk + "</think>", chunk, true, Map.of(first.name(), 1),
+                            List.of("{\"iteration\":0,\"selected\":" + com.fasterxml.jackson.databind.node.TextNode
+                                    .valueOf(chunk) + "}"));
+                }
+            }
+
+            @Override
+            public void close() {
+                context.close();
+            }
+        };
+    }
+}
