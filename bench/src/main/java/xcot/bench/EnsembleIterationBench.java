@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import xcot.methods.ensemble.EnsembleEngine;
 import xcot.methods.ensemble.EnsembleModel;
 import xcot.methods.ensemble.EnsembleOptions;
-import xcot.methods.ensemble.EnsembleRun;
+import xcot.methods.ensemble.ItemRun;
 import xcot.methods.ensemble.IncrementalModel;
 import xcot.methods.ensemble.IterationTrace;
 import xcot.methods.ensemble.LengthCap;
@@ -117,12 +117,12 @@ public class EnsembleIterationBench {
         }
 
         /** A run rewound to the prefix: starting again keeps whatever the models cache of it. */
-        EnsembleRun rewind() {
+        ItemRun rewind() {
             return engine.begin(generators, evaluators);
         }
 
         IterationTrace firstIteration() {
-            EnsembleRun run = rewind();
+            ItemRun run = rewind();
             if (!run.step()) {
                 throw new IllegalStateException("iteration 0 did not run: " + run.stopReason());
             }
@@ -138,7 +138,7 @@ public class EnsembleIterationBench {
     @State(Scope.Benchmark)
     public static class IncrementalState {
         Ensemble ensemble;
-        EnsembleRun run;
+        ItemRun run;
 
         @Setup(Level.Trial)
         public void open(Models m) {
@@ -159,7 +159,7 @@ public class EnsembleIterationBench {
     @State(Scope.Benchmark)
     public static class ReferenceState {
         Ensemble ensemble;
-        EnsembleRun run;
+        ItemRun run;
 
         @Setup(Level.Trial)
         public void open(Models m) {

@@ -28,7 +28,7 @@ final class ContextDriver implements AutoCloseable {
     private final Vocab vocab;
     private final Context context;
     private final Batch batch;
-    private final Sampling sampling;
+    private Sampling sampling;
     private final List<Sampler> samplers = new ArrayList<>();
     /** The BOS token's text when tokenization adds one, else null; with it a text's own BOS is not doubled. */
     private final String bosText;
@@ -283,6 +283,16 @@ final class ContextDriver implements AutoCloseable {
         int length() {
             return to - from;
         }
+    }
+
+    /** Samples from now on with seed {@code seed} (the chains are rebuilt on next use). */
+    void reseed(long seed) {
+        if (sampling == null || sampling.seed() == seed) {
+            return;
+        }
+        samplers.forEach(Sampler::close);
+        samplers.clear();
+        sampling = sampling.withSeed(seed);
     }
 
     private Sampler sampler(int slot) {

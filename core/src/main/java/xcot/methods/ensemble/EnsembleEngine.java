@@ -40,7 +40,7 @@ public final class EnsembleEngine {
 
     /** Runs one item to its end. */
     public EnsembleResult run(List<Participant> generators, List<Participant> evaluators) {
-        EnsembleRun run = begin(generators, evaluators);
+        ItemRun run = begin(generators, evaluators);
         while (run.step()) {
             // each step is one iteration; the trace is in the run
         }
@@ -49,15 +49,15 @@ public final class EnsembleEngine {
 
     /**
      * Starts one item: every model is started on its context text, and the returned run advances one iteration per
-     * {@link EnsembleRun#step()}. A model may be both a generator and an evaluator (then with the same context text);
+     * {@link ItemRun#step()}. A model may be both a generator and an evaluator (then with the same context text);
      * each model is started and appended to once.
      */
-    public EnsembleRun begin(List<Participant> generators, List<Participant> evaluators) {
+    public ItemRun begin(List<Participant> generators, List<Participant> evaluators) {
         if (generators.isEmpty() || evaluators.isEmpty()) {
             throw new IllegalArgumentException("an ensemble needs at least one generator and one evaluator");
         }
         long t0 = System.nanoTime();
-        return new EnsembleRun(options, generators, evaluators, startMembers(generators, evaluators), t0);
+        return new ItemRun(options, generators, evaluators, startMembers(generators, evaluators), t0);
     }
 
     /** Starts each distinct model once; a model in both roles must be given the same context text. */

@@ -30,15 +30,27 @@ public final class EnsembleTraceJsonl {
     /** Appends the iteration lines and the summary line of {@code result} for item {@code item}. */
     public static void write(Writer out, String item, EnsembleResult result) {
         try {
-            for (IterationTrace t : result.iterations()) {
-                out.write(MAPPER.writeValueAsString(iterationLine(item, result, t)));
+            for (String line : lines(item, result)) {
+                out.write(line);
                 out.write('\n');
             }
-            out.write(MAPPER.writeValueAsString(itemLine(item, result)));
-            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("writing the ensemble trace of item " + item, e);
         }
+    }
+
+    /** The iteration lines and the summary line of {@code result}, without line breaks. */
+    public static List<String> lines(String item, EnsembleResult result) {
+        List<String> lines = new java.util.ArrayList<>();
+        try {
+            for (IterationTrace t : result.iterations()) {
+                lines.add(MAPPER.writeValueAsString(iterationLine(item, result, t)));
+            }
+            lines.add(MAPPER.writeValueAsString(itemLine(item, result)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an ensemble trace line cannot be written as JSON", e);
+        }
+        return lines;
     }
 
     static ObjectNode iterationLine(String item, EnsembleResult result, IterationTrace t) {

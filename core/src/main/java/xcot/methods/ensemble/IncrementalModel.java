@@ -143,6 +143,11 @@ public final class IncrementalModel implements EnsembleModel {
         return means;
     }
 
+    /** Proposals from now on draw with {@code seed} (see {@link Sampling#seed()}); no effect on an evaluator. */
+    public void reseed(long seed) {
+        driver.reseed(seed);
+    }
+
     @Override
     public void append(String suffix) {
         String next = text + suffix;

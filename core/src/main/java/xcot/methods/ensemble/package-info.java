@@ -4,7 +4,7 @@
  * thinking block.
  *
  * <ul>
- *   <li>{@link xcot.methods.ensemble.EnsembleEngine} runs the loop ({@link xcot.methods.ensemble.EnsembleRun} one
+ *   <li>{@link xcot.methods.ensemble.EnsembleEngine} runs the loop ({@link xcot.methods.ensemble.ItemRun} one
  *       iteration at a time) on {@link xcot.methods.ensemble.EnsembleModel}s and plain texts; it knows nothing of
  *       prompts or profiles.</li>
  *   <li>{@link xcot.methods.ensemble.IncrementalModel} keeps each context in its model's KV cache: appending a chunk

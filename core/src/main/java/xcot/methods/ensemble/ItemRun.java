@@ -11,8 +11,8 @@ import xcot.llm.DecodeException;
  * One item's ensemble in progress, created by {@link EnsembleEngine#begin}: each {@link #step()} runs one iteration
  * (see {@link EnsembleEngine} for what one does) or finds that the run has ended. Not thread-safe.
  */
-public final class EnsembleRun {
-    private static final Logger LOG = LoggerFactory.getLogger(EnsembleRun.class);
+public final class ItemRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ItemRun.class);
 
     private final EnsembleOptions options;
     private final List<EnsembleEngine.Participant> generators;
@@ -26,7 +26,7 @@ public final class EnsembleRun {
     private long chunkTokenTotal;
     private StopReason stopReason;
 
-    EnsembleRun(EnsembleOptions options, List<EnsembleEngine.Participant> generators,
+    ItemRun(EnsembleOptions options, List<EnsembleEngine.Participant> generators,
                 List<EnsembleEngine.Participant> evaluators, List<EnsembleModel> members, long startNanos) {
         this.options = options;
         this.generators = List.copyOf(generators);
