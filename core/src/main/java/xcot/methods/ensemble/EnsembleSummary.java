@@ -29,8 +29,45 @@ public record EnsembleSummary(int items, double meanIterations, double medianIte
         shares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(shares));
     }
 
+    /** One item's facts: what its trace's item line holds. */
+    record Item(List<String> generators, int[] chunks, int iterations, StopReason stopReason) {}
+
     /** Sums the runs of one combination (all with the same generators, in the same order). */
     public static EnsembleSummary of(List<EnsembleResult> results) {
+        return ofItems(results.stream().map(r -> new Item(r.generators(), r.chunksPerGenerator(),
+                r.iterations().size(), r.stopReason())).toList());
+    }
+
+    /**
+     * Sums the item lines ({@code "type":"item"}) that {@link EnsembleTraceJsonl} wrote for one combination.
+     *
+     * @throws IllegalArgumentException for a line that is not such an item line
+     */
+    public static EnsembleSummary ofItemLines(List<String> itemLines) {
+        List<Item> items = new ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : itemLines) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
+                if (!"item".equals(n.path("type").asText())) {
+                    throw new IllegalArgumentException("not an ensemble item line: " + line);
+                }
+                List<String> generators = new ArrayList<>();
+                List<Integer> counts = new ArrayList<>();
+                n.get("chunks").properties().forEach(e -> {
+                    generators.add(e.getKey());
+                    counts.add(e.getValue().intValue());
+                });
+                items.add(new Item(generators, counts.stream().mapToInt(Integer::intValue).toArray(),
+                        n.get("iterations").intValue(), StopReason.valueOf(n.get("stopReason").textValue())));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+                throw new IllegalArgumentException("not an ensemble item line: " + line, e);
+            }
+        }
+        return ofItems(items);
+    }
+
+    private static EnsembleSummary ofItems(List<Item> results) {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no ensemble results to summarize");
         }
@@ -39,16 +76,15 @@ public record EnsembleSummary(int items, double meanIterations, double medianIte
         int[] iterations = new int[results.size()];
         Map<StopReason, Integer> reasons = new EnumMap<>(StopReason.class);
         for (int i = 0; i < results.size(); i++) {
-            EnsembleResult r = results.get(i);
+            Item r = results.get(i);
             if (!r.generators().equals(generators)) {
                 throw new IllegalArgumentException("result " + i + " has generators " + r.generators() + ", not "
                         + generators);
             }
-            int[] counts = r.chunksPerGenerator();
             for (int g = 0; g < totals.length; g++) {
-                totals[g] += counts[g];
+                totals[g] += r.chunks()[g];
             }
-            iterations[i] = r.iterations().size();
+            iterations[i] = r.iterations();
             reasons.merge(r.stopReason(), 1, Integer::sum);
         }
         int all = Arrays.stream(totals).sum();
@@ -66,14 +102,21 @@ public record EnsembleSummary(int items, double meanIterations, double medianIte
                 chunks, shares);
     }
 
-    /** One line per generator: {@code name  chunks  share%}, then the iteration statistics. */
-    public List<String> lines() {
-        List<String> out = new ArrayList<>();
+    /**
+     * One line: the chunks and share of each generator, then the iterations per item and the stop reasons, e.g.
+     * {@code chunks qwq 40 (56.3 %), dapo 31 (43.7 %); 71.0 iterations/item (median 71.0, max 71) over 1 items;
+     * stops THINKING_CLOSED 1}.
+     */
+    public String line() {
+        List<String> parts = new ArrayList<>();
         for (Map.Entry<String, Integer> e : chunks.entrySet()) {
-            out.add(String.format("%-24s %6d chunks  %6.2f %%", e.getKey(), e.getValue(), 100 * shares.get(e.getKey())));
+            parts.add(String.format(java.util.Locale.ROOT, "%s %d (%.1f %%)", e.getKey(), e.getValue(),
+                    100 * shares.get(e.getKey())));
         }
-        out.add(String.format("iterations/item: mean %.1f, median %.1f, max %d over %d items; stops %s",
-                meanIterations, medianIterations, maxIterations, items, stopReasons));
-        return out;
+        List<String> stops = new ArrayList<>();
+        new java.util.TreeMap<>(stopReasons).forEach((k, v) -> stops.add(k + " " + v));
+        return String.format(java.util.Locale.ROOT, "chunks %s; %.1f iterations/item (median %.1f, max %d) over %d"
+                + " items; stops %s", String.join(", ", parts), meanIterations, medianIterations, maxIterations, items,
+                String.join(", ", stops));
     }
 }

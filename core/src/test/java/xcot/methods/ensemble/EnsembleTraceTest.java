@@ -1,6 +1,7 @@
 package xcot.methods.ensemble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +71,19 @@ class EnsembleTraceTest {
         assertEquals(11, s.chunks().get("QwQ"));
         assertEquals(1.0, s.shares().get("QwQ"));
         assertEquals(2.5, EnsembleSummary.of(List.of(run(2, false), run(3, false))).medianIterations());
-        assertTrue(s.lines().getFirst().contains("QwQ"));
+        assertEquals("chunks QwQ 11 (100.0 %), DAPO 0 (0.0 %); 3.7 iterations/item (median 3.0, max 6) over 3 items;"
+                + " stops ITERATION_LIMIT 3", s.line());
+    }
+
+    @Test
+    void summaryFromTheItemLinesEqualsTheSummaryOfTheResults() {
+        List<EnsembleResult> results = List.of(run(2, false), run(5, true));
+        List<String> itemLines = new java.util.ArrayList<>();
+        for (EnsembleResult r : results) {
+            itemLines.add(EnsembleTraceJsonl.lines("x", r).getLast());
+        }
+        assertEquals(EnsembleSummary.of(results), EnsembleSummary.ofItemLines(itemLines));
+        assertThrows(IllegalArgumentException.class, () -> EnsembleSummary.ofItemLines(
+                List.of(EnsembleTraceJsonl.lines("x", results.getFirst()).getFirst())));
     }
 }
