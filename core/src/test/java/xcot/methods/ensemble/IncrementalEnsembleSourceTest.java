@@ -107,4 +107,34 @@ class IncrementalEnsembleSourceTest {
         assertFalse(r.settings().isEmpty());
         assertTrue(err.toString().contains("ensemble"), err.toString());
     }
+
+    @Test
+    void inductionRunUnderReferenceFlagsCountsChunksWithTheEvaluatorsTokenizer() throws Exception {
+        String yaml = """
+                benchmark: {name: induction, limit: 1}
+                models:
+                  - {name: tiny-a, fixture: {seed: 1}, context: 2048, threads: 1}
+                  - {name: tiny-b, fixture: {seed: 2}, context: 2048, threads: 1}
+                conditions: [ensemble]
+                without-answer: false
+                ensemble: [{generators: [tiny-a], evaluators: [tiny-b]}]
+                flags: {reference-compat: true}
+                budgets: {cot: 20}
+                """;
+        RunOptions options = RunTesting.options(new StringWriter())
+                .withEnsembles(List.of(new IncrementalEnsembleSource()));
+        RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> items = new ArrayList<>();
+        for (String line : Files.readAllLines(r.runDir().resolve(Runner.TRACES))) {
+            JsonNode event = json.readTree(line).get("event");
+            if (event.get("type").textValue().equals("item")) {
+                items.add(event);
+            }
+        }
+        assertEquals(1, items.size());
+        // Q18: the cap counts the chosen chunks (stripped) with the evaluator's tokenizer from the prompt length.
+        assertEquals("LENGTH_CAP", items.getFirst().get("stopReason").textValue(), items.toString());
+        assertEquals(2, Files.readAllLines(r.answers()).size(), "both targets answer with the ensemble CoT");
+    }
 }
