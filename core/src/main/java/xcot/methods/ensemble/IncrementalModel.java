@@ -15,8 +15,8 @@ import xcot.llm.Model;
  * tokens 1..i (token 0 is never predicted), so a branch at any position starts from an exact prefix sum.
  *
  * <p><b>The tokenization boundary.</b> The reference tokenizes {@code context + candidate} as one string, so a BPE
- * merge can cross the boundary and change the last context token(s) (e.g. a context ending in a space followed by a
- * candidate starting with a word). Every operation therefore tokenizes the full string and compares it with the
+ * merge can cross the boundary and change the last context token(s): a context ending in {@code "\n"} followed by a
+ * candidate starting with {@code "\n"} ends in one {@code "\n\n"} token. Every operation therefore tokenizes the full string and compares it with the
  * cached tokens; with {@code L} the length of their longest common prefix, it branches at {@code from = L − 1}: the
  * cache's positions {@code [0, from)} are shared (copied into the candidate's sequence, metadata only), the prefix
  * NLL is {@code cumNll[from]}, and {@code tokens[from…]} are decoded, the row of {@code tokens[from]} scoring
@@ -93,6 +93,7 @@ public final class IncrementalModel implements EnsembleModel {
 
     @Override
     public List<String> sample(int count, int maxNewTokens) {
+        requireCache();
         int frontier = tokens.length - 1;
         List<String> out = new ArrayList<>(count);
         for (int[] continuation : driver.sample(tokens[frontier], frontier, count, maxNewTokens)) {
@@ -112,6 +113,7 @@ public final class IncrementalModel implements EnsembleModel {
     }
 
     private double[] score(List<String> suffixes, ScoreSpan span, boolean separately) {
+        requireCache();
         if (!scoresCandidates) {
             throw new IllegalStateException(name + " was opened as a generator only and keeps no running NLL");
         }
@@ -150,8 +152,16 @@ public final class IncrementalModel implements EnsembleModel {
 
     @Override
     public void append(String suffix) {
+        requireCache();
         String next = text + suffix;
         moveTo(next, driver.tokenize(next));
+    }
+
+    private void requireCache() {
+        if (!cacheMatchesTokens) {
+            throw new IllegalStateException(name + " has no consistent context: start an item first (an earlier"
+                    + " update may have failed)");
+        }
     }
 
     /** Re-bases the cache on {@code newTokens}: keeps the common prefix, decodes the rest but the new frontier. */
