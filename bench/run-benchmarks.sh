@@ -4,6 +4,9 @@
 # machine are not comparable).
 #   bench/run-benchmarks.sh kernel                  # the whole suite, about 4 minutes on 2 cores
 #   bench/run-benchmarks.sh kernel -p nVocab=151936 # extra arguments go to JMH
+#   bench/run-benchmarks.sh ffm                     # FFM downcall overhead, about 2 minutes
+#   bench/run-benchmarks.sh scoring                 # N candidates: one shared-prefix decode vs the reference, ~3 min
+#   bench/run-benchmarks.sh iteration               # one ensemble iteration, incremental vs reference, ~8 min
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -15,7 +18,10 @@ suite=${1:-}
 [ $# -gt 0 ] && shift
 case "$suite" in
   kernel) pattern='xcot\.bench\.LogProbKernelBench\.' ;;
-  *) echo "usage: bench/run-benchmarks.sh kernel [JMH options]" >&2; exit 2 ;;
+  ffm) pattern='xcot\.bench\.DowncallBench\.' ;;
+  scoring) pattern='xcot\.bench\.CandidateScoringBench\.' ;;
+  iteration) pattern='xcot\.bench\.EnsembleIterationBench\.' ;;
+  *) echo "usage: bench/run-benchmarks.sh kernel|ffm|scoring|iteration [JMH options]" >&2; exit 2 ;;
 esac
 
 # Always rebuild (incremental, seconds): a stale jar would measure old code.

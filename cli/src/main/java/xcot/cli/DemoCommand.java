@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
             fixtures with the real Qwen3 tokenizer and chat template). A grammar forces them into the shape \
             <think>...</think> {"answer": "N"} so that answers parse and are judged like real ones. The weights \
             are random: every number below is noise, not a finding. What is real is the machinery: prompts, \
-            conditions, transfers, answer removal, the store, the exports and the metrics."""));
+            conditions, transfers, the sentence-level ensemble, answer removal, the store, the exports and the metrics."""));
 
     @Spec
     private CommandSpec spec;

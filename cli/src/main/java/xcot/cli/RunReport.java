@@ -1,24 +1,33 @@
 package xcot.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import xcot.methods.ensemble.EnsembleSummary;
 import xcot.reports.SummaryTable;
 import xcot.runs.RunResult;
+import xcot.runs.Runner;
 import xcot.runs.SettingSummary;
 
 /** Prints a finished run for {@code xcot run} and {@code xcot demo}, and saves the same text as {@code summary.txt}. */
 final class RunReport {
     static final String SUMMARY = "summary.txt";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunReport() {}
 
     static void print(RunResult r, PrintWriter out) {
-        String table = SummaryTable.render(r);
+        String table = SummaryTable.render(r) + ensembleLines(r);
         out.print(table);
         out.printf(Locale.ROOT, "%nrun folder  %s%n", r.runDir());
         out.printf(Locale.ROOT, "answers    %s (xcot JSONL)%n", r.answers());
@@ -44,6 +53,34 @@ final class RunReport {
         } catch (IOException e) {
             throw new UncheckedIOException(r.runDir().resolve(SUMMARY) + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * One line per ensemble combination: each generator's chunks and share, iterations per item, stop reasons,
+     * summed from the item events of the run's {@code ensemble-traces.jsonl}; empty when no ensemble ran.
+     */
+    static String ensembleLines(RunResult r) {
+        Path traces = r.runDir().resolve(Runner.TRACES);
+        if (!Files.isRegularFile(traces)) {
+            return "";
+        }
+        Map<String, List<String>> itemsByCombination = new LinkedHashMap<>();
+        try {
+            for (String line : Files.readAllLines(traces, StandardCharsets.UTF_8)) {
+                JsonNode n = JSON.readTree(line);
+                JsonNode event = n.path("event");
+                if ("item".equals(event.path("type").asText())) {
+                    itemsByCombination.computeIfAbsent(n.path("combination").asText(), k -> new ArrayList<>())
+                            .add(event.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(traces + ": cannot read: " + e.getMessage(), e);
+        }
+        StringBuilder out = new StringBuilder();
+        itemsByCombination.forEach((combination, items) -> out.append(String.format(Locale.ROOT,
+                "ensemble %s: %s%n", combination, EnsembleSummary.ofItemLines(items).line())));
+        return out.isEmpty() ? "" : "\n" + out;
     }
 
     /** Whether stderr is a terminal (the progress bar then redraws one line). */

@@ -1,11 +1,15 @@
 package xcot.llm;
 
 import java.lang.foreign.MemorySegment;
+import xcot.kernel.LogProbKernel;
 
 /**
  * The logits llama.cpp left in native memory after one decode: {@code rows x vocabSize} floats, row {@code r} being
  * the r-th token the batch marked for output, in batch order. Nothing is copied. Valid until the context's next
  * decode or close: every accessor checks, so a stale view throws instead of reading reused memory.
+ *
+ * <p>Log-probabilities are computed in place by {@link LogProbKernel}, so callers above this layer get plain doubles
+ * and never hold a {@link MemorySegment}.
  */
 public final class Logits {
     private final Context context;
@@ -39,10 +43,35 @@ public final class Logits {
     /** Row {@code r} as a segment of {@code vocabSize} floats. */
     public MemorySegment row(int r) {
         checkCurrent();
+        checkRow(r);
+        return segment.asSlice((long) r * vocabSize * Float.BYTES, (long) vocabSize * Float.BYTES);
+    }
+
+    /** {@code ln softmax(row r)[token]} in nats, read in place. */
+    public double logProbNats(int r, int token) {
+        checkRow(r);
+        checkCurrent();
+        return LogProbKernel.logProb(segment, r, vocabSize, token);
+    }
+
+    /**
+     * {@code out[i] = logProbNats(rows[i], tokens[i])} for every {@code i}, on the calling thread; all arguments are
+     * checked before the first row is read.
+     */
+    public void logProbsNats(int[] rows, int[] tokens, double[] out) {
+        checkCurrent();
+        long[] rowIndices = new long[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            checkRow(rows[i]);
+            rowIndices[i] = rows[i];
+        }
+        LogProbKernel.logProbs(segment, vocabSize, rowIndices, tokens, out);
+    }
+
+    private void checkRow(int r) {
         if (r < 0 || r >= rows) {
             throw new IndexOutOfBoundsException("logits row " + r + " of " + rows);
         }
-        return segment.asSlice((long) r * vocabSize * Float.BYTES, (long) vocabSize * Float.BYTES);
     }
 
     private void checkCurrent() {

@@ -1,0 +1,140 @@
+package xcot.methods.ensemble;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import xcot.profiles.ReferenceFlags;
+import xcot.runs.RunOptions;
+import xcot.runs.RunResult;
+import xcot.runs.RunTesting;
+import xcot.runs.Runner;
+import xcot.tasks.BenchmarkKind;
+
+/** The engine behind {@code xcot run}'s Ensemble condition: registration, flags, and a whole run. */
+class IncrementalEnsembleSourceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRunnerFindsTheEngineThroughTheServiceLoader() {
+        RunOptions defaults = RunOptions.defaults(new PrintWriter(new StringWriter()), false);
+        assertTrue(defaults.ensembles().stream().anyMatch(e -> e instanceof IncrementalEnsembleSource),
+                defaults.ensembles().toString());
+    }
+
+    @Test
+    void flagsChooseTheQuirks() {
+        ReferenceFlags fixed = ReferenceFlags.fixed();
+        ReferenceFlags reference = ReferenceFlags.referenceCompat();
+        EnsembleOptions f = IncrementalEnsembleSource.options(fixed, "</think>");
+        EnsembleOptions r = IncrementalEnsembleSource.options(reference, "</think>");
+        assertEquals(ScoredText.APPENDED, f.scoredText());
+        assertEquals(ScoredText.REFERENCE_WITHOUT_SPACE, r.scoredText());
+        assertEquals(SentenceRule.REFERENCE_HEURISTIC, f.sentenceRule(), "Q19 is on in both modes");
+        assertEquals(SentenceRule.REFERENCE_HEURISTIC, r.sentenceRule());
+        assertEquals(SentenceRule.ABBREVIATION_LIST, IncrementalEnsembleSource.options(
+                fixed.withSet("ref.sentence-heuristic", false), "</think>").sentenceRule());
+        assertEquals(ScoreSpan.FULL_SEQUENCE, r.scoreSpan(), "Q11 is the paper's method");
+
+        assertEquals(LengthCap.medCalc(), IncrementalEnsembleSource.lengthCap(BenchmarkKind.MEDCALC, fixed, 4096));
+        assertTrue(IncrementalEnsembleSource.lengthCap(BenchmarkKind.MEDCALC, reference, 4096).isNone(), "Q14");
+        assertEquals(LengthCap.induction(), IncrementalEnsembleSource.lengthCap(BenchmarkKind.INDUCTION, fixed, 2018));
+        assertEquals(new LengthCap(2018, LengthCap.Counting.LAST_EVALUATOR_CHUNKS),
+                IncrementalEnsembleSource.lengthCap(BenchmarkKind.INDUCTION, reference, 2018), "Q18");
+    }
+
+    @Test
+    void medcalcRunWritesEnsembleCotsTracesAndInsertsThemWithAndWithoutAnswer() throws Exception {
+        String yaml = """
+                benchmark: {name: medcalc, limit: 2}
+                models:
+                  - {name: tiny-a, fixture: {seed: 1}, context: 2048, threads: 1, grammar: demo-medcalc-json}
+                  - {name: tiny-b, fixture: {seed: 2}, context: 2048, threads: 1, grammar: demo-medcalc-json}
+                  - {name: tiny-c, fixture: {seed: 3}, context: 2048, threads: 1, grammar: demo-medcalc-json}
+                conditions: [ensemble]
+                ensemble: [{generators: [tiny-a, tiny-b], evaluators: [tiny-c]}]
+                budgets: {cot: 40, answer: 12, inserted: 16}
+                """;
+        StringWriter err = new StringWriter();
+        RunOptions options = RunTesting.options(err).withEnsembles(List.of(new IncrementalEnsembleSource()));
+        RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : Files.readAllLines(r.runDir().resolve(Runner.TRACES))) {
+            JsonNode n = json.readTree(line);
+            assertEquals("tiny-a+tiny-b / tiny-c", n.get("combination").textValue());
+            events.add(n.get("event"));
+        }
+        List<JsonNode> items = events.stream().filter(e -> e.get("type").textValue().equals("item")).toList();
+        assertEquals(2, items.size());
+        for (JsonNode item : items) {
+            // Random weights never write </think>: every item runs to its cap of prompt + 40 tokens (3 to 4 chunks).
+            assertEquals("LENGTH_CAP", item.get("stopReason").textValue(), item.toString());
+            int iterations = item.get("iterations").intValue();
+            assertTrue(iterations >= 2 && iterations <= 40, item.toString());
+            assertEquals(iterations, item.get("chunks").get("tiny-a").intValue() + item.get("chunks").get("tiny-b")
+                    .intValue());
+        }
+        JsonNode first = events.getFirst();
+        assertEquals("iteration", first.get("type").textValue());
+        assertEquals(6, first.get("candidates").size(), "two generators x 3 samples");
+        assertTrue(first.get("candidates").get(0).get("perplexities").has("tiny-c"));
+
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(r.answers())) {
+            records.add(json.readTree(line));
+        }
+        List<JsonNode> ensemble = records.stream().filter(n -> n.get("condition").textValue().equals("ensemble"))
+                .toList();
+        assertEquals(3 * 2, ensemble.size(), "every target, every item");
+        assertEquals(3 * 2, records.stream()
+                .filter(n -> n.get("condition").textValue().equals("ensemble-without-answer")).count());
+        for (JsonNode n : ensemble) {
+            assertFalse(n.get("insertedCot").textValue().isBlank(), n.toString());
+        }
+        assertFalse(r.settings().isEmpty());
+        assertTrue(err.toString().contains("ensemble"), err.toString());
+    }
+
+    @Test
+    void inductionRunUnderReferenceFlagsCountsChunksWithTheEvaluatorsTokenizer() throws Exception {
+        String yaml = """
+                benchmark: {name: induction, limit: 1}
+                models:
+                  - {name: tiny-a, fixture: {seed: 1}, context: 2048, threads: 1}
+                  - {name: tiny-b, fixture: {seed: 2}, context: 2048, threads: 1}
+                conditions: [ensemble]
+                without-answer: false
+                ensemble: [{generators: [tiny-a], evaluators: [tiny-b]}]
+                flags: {reference-compat: true}
+                budgets: {cot: 20}
+                """;
+        RunOptions options = RunTesting.options(new StringWriter())
+                .withEnsembles(List.of(new IncrementalEnsembleSource()));
+        RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> items = new ArrayList<>();
+        for (String line : Files.readAllLines(r.runDir().resolve(Runner.TRACES))) {
+            JsonNode event = json.readTree(line).get("event");
+            if (event.get("type").textValue().equals("item")) {
+                items.add(event);
+            }
+        }
+        assertEquals(1, items.size());
+        // Q18: the cap counts the chosen chunks (stripped) with the evaluator's tokenizer from the prompt length.
+        assertEquals("LENGTH_CAP", items.getFirst().get("stopReason").textValue(), items.toString());
+        assertEquals(2, Files.readAllLines(r.answers()).size(), "both targets answer with the ensemble CoT");
+    }
+}
