@@ -51,6 +51,7 @@ public record SessionOptions(int contextTokens, int threads, int batchTokens, in
      * micro-batch per decode.
      */
     ContextOptions contextOptions() {
-        return new ContextOptions(contextTokens, batchTokens, batchTokens, maxSequences, true, threads, threads, flashAttention);
+        return new ContextOptions(contextTokens, batchTokens, batchTokens, maxSequences, true, threads, threads, flashAttention,
+                ContextOptions.CacheType.F16);
     }
 }
