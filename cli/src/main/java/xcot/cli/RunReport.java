@@ -82,7 +82,9 @@ final class RunReport {
               near 0 with a high cons+x means the targets adopted its wrong conclusion. forced-wrong-first <- S leaves
               the block open after a wrong first step: the targets write the second step themselves, from that value.
             - ensemble <- G / E: a chain assembled from the generators' proposals, each chosen by E's perplexity; the
-              ensemble line says whose proposals were chosen.
+              ensemble line says whose proposals were chosen. With the demo's plain-a + weak-e judged by mix-d, mix-d
+              finds weak-e's wrong chains less likely than plain-a's right ones, so the ensemble chain is plain-a's
+              and its rows equal transfer from plain-a: a trained evaluator filters out the weak generator.
             """;
 
     /**
