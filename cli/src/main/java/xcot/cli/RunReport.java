@@ -18,6 +18,7 @@ import xcot.reports.SummaryTable;
 import xcot.runs.RunResult;
 import xcot.runs.Runner;
 import xcot.runs.SettingSummary;
+import xcot.tasks.toy.ToyTask;
 
 /** Prints a finished run for {@code xcot run} and {@code xcot demo}, and saves the same text as {@code summary.txt}. */
 final class RunReport {
@@ -27,7 +28,9 @@ final class RunReport {
     private RunReport() {}
 
     static void print(RunResult r, PrintWriter out) {
-        String table = SummaryTable.render(r) + ensembleLines(r);
+        String without = SummaryTable.renderWithout(r);
+        String table = SummaryTable.render(r) + (without.isEmpty() ? "" : "\n" + without) + ensembleLines(r)
+                + toyReading(r);
         out.print(table);
         out.printf(Locale.ROOT, "%nrun folder  %s%n", r.runDir());
         out.printf(Locale.ROOT, "answers    %s (xcot JSONL)%n", r.answers());
@@ -44,7 +47,7 @@ final class RunReport {
                 r.computedUnits(), r.recalledUnits(), r.newTokens(), r.wallNanos() / 1e9);
         out.flush();
         StringBuilder file = new StringBuilder(table).append('\n');
-        for (SettingSummary s : r.settings()) {
+        for (SettingSummary s : concat(r.settings(), r.settingsWithout())) {
             file.append(String.format(Locale.ROOT, "%-40s %s%n", s.label(),
                     SummaryTable.scoreCommand(s, r.answers().toString())));
         }
@@ -54,6 +57,35 @@ final class RunReport {
             throw new UncheckedIOException(r.runDir().resolve(SUMMARY) + ": cannot write: " + e.getMessage(), e);
         }
     }
+
+    /** For the toy task: each model's accuracy per setting, and what the rows of the committed zoo should show. */
+    static String toyReading(RunResult r) {
+        if (!r.benchmark().equals(ToyTask.BENCHMARK) || r.settings().isEmpty()) {
+            return "";
+        }
+        return "\n" + SummaryTable.accuracyByModel(r) + "\n" + TOY_HOW_TO_READ;
+    }
+
+    static final String TOY_HOW_TO_READ = """
+            How to read the toy rows (the committed zoo: trained models, real effects):
+            - empty vs default: without their chain of thought the models are almost never right; they need it.
+            - default, sampled: each model's own chain; weak-e's errors hold the consistency down.
+            - transfer-full <- S: every model answers after S's chain, and its accuracy follows the source (see the
+              accuracy per model): weak-e becomes right reading a good model's chain, and the good models become
+              wrong with weak-e reading its chains (high cons+x: consistent but wrong). words-c reads only
+              words-style chains, so in the first table its pairs hold the consistency of symbolic transfers down;
+              the table without it shows transfer lifting consistency well above default and sampled. mix-d reads
+              every style.
+            - ...-without-answer: the rule-based remover drops every step that contains the chain's conclusion, in a
+              two-step chain the whole second step; the targets must answer from the first step alone.
+            - wrong-first-carried, wrong-final-sum <- S: a deliberately wrong, closed chain in S's notation. Accuracy
+              near 0 with a high cons+x means the targets adopted its wrong conclusion. forced-wrong-first <- S leaves
+              the block open after a wrong first step: the targets write the second step themselves, from that value.
+            - ensemble <- G / E: a chain assembled from the generators' proposals, each chosen by E's perplexity; the
+              ensemble line says whose proposals were chosen. With the demo's plain-a + weak-e judged by mix-d, mix-d
+              finds weak-e's wrong chains less likely than plain-a's right ones, so the ensemble chain is plain-a's
+              and its rows equal transfer from plain-a: a trained evaluator filters out the weak generator.
+            """;
 
     /**
      * One line per ensemble combination: each generator's chunks and share, iterations per item, stop reasons,
@@ -81,6 +113,12 @@ final class RunReport {
         itemsByCombination.forEach((combination, items) -> out.append(String.format(Locale.ROOT,
                 "ensemble %s: %s%n", combination, EnsembleSummary.ofItemLines(items).line())));
         return out.isEmpty() ? "" : "\n" + out;
+    }
+
+    private static List<SettingSummary> concat(List<SettingSummary> a, List<SettingSummary> b) {
+        List<SettingSummary> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Whether stderr is a terminal (the progress bar then redraws one line). */

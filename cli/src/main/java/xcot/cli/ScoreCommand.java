@@ -75,6 +75,10 @@ public final class ScoreCommand implements Callable<Integer> {
                     + "model, an ensemble combination)")
     private String source;
 
+    @Option(names = "--without", paramLabel = "MODEL",
+            description = "leave out the answers of this model (repeatable), e.g. a negative control")
+    private List<String> without = List.of();
+
     @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
             description = "bootstrap resamples for the 95%% intervals (default ${DEFAULT-VALUE})")
     private int resamples;
@@ -129,6 +133,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     private List<ScoredAnswer> selectCondition(List<ScoredAnswer> answers) {
+        answers = answers.stream().filter(a -> !without.contains(a.model())).toList();
         if (source != null) {
             answers = answers.stream().filter(a -> a.sourceModel().orElse("").equals(source)).toList();
         }

@@ -9,8 +9,9 @@ import xcot.tasks.TaskPrompt;
 import xcot.tasks.induction.InductionScoring;
 
 /**
- * The two ways a model answers an item (PAPER-SPEC §4.1, §4.2, §6.2): writing its own CoT (Default, Sampled), or
- * continuing after an inserted CoT (Empty, Transfer, the without-answer variants, Ensemble, corrupted CoTs).
+ * The ways a model answers an item (PAPER-SPEC §4.1, §4.2, §6.2): writing its own CoT (Default, Sampled),
+ * continuing after an inserted CoT (Empty, Transfer, the without-answer variants, Ensemble, corrupted CoTs), or
+ * finishing a CoT started for it (the toy task's forced wrong first step).
  */
 public final class CotGeneration {
     private CotGeneration() {}
@@ -27,7 +28,24 @@ public final class CotGeneration {
     public static Attempt ownCot(TextGenerator generator, GenerationSetup setup, TaskPrompt prompt,
             SamplingSpec sampling) {
         String rendered = setup.profile().render(prompt, setup.render());
-        String promptText = rendered + setup.profile().ownCotOpening(rendered);
+        return writeCot(generator, setup, rendered + setup.profile().ownCotOpening(rendered), Optional.empty(),
+                sampling);
+    }
+
+    /**
+     * A CoT started for the model and left open ({@link xcot.profiles.ModelProfile#openInsertion}): the model writes
+     * the rest of it, closes it and answers, in the two passes of {@link #ownCot}. Its thinking is the whole chain,
+     * the inserted start included.
+     */
+    public static Attempt continued(TextGenerator generator, GenerationSetup setup, TaskPrompt prompt, String cotStart,
+            SamplingSpec sampling) {
+        String rendered = setup.profile().render(prompt, setup.render());
+        return writeCot(generator, setup, rendered + setup.profile().openInsertion(rendered, cotStart, setup.kind(),
+                setup.flags()), Optional.of(cotStart), sampling);
+    }
+
+    private static Attempt writeCot(TextGenerator generator, GenerationSetup setup, String promptText,
+            Optional<String> insertedCot, SamplingSpec sampling) {
         ThinkingFormat format = setup.format();
         PromptInput input = new PromptInput.Text(promptText);
         Budget cotBudget = setup.promptInclusive()
@@ -62,7 +80,7 @@ public final class CotGeneration {
             continuation = first.text() + appended + answer.text();
         }
         String thinking = ThinkingExtraction.thinking(setup.kind(), format, promptText, continuation);
-        return new Attempt(promptText, continuation, Optional.empty(), thinking, passes);
+        return new Attempt(promptText, continuation, insertedCot, thinking, passes);
     }
 
     /**

@@ -28,7 +28,8 @@ public record EnsembleCot(String firstGeneratorContext, String chunks, boolean c
      * The CoT to insert, or empty when the target should write its own instead. Reference (Q15, Q16): the text
      * between the first {@code <think>} and the first {@code </think>} of the first generator's context, inner
      * {@code \n<think>} included, and empty (own generation) when the context never closed. Fixed: the accumulated
-     * chunks with thinking markers removed, even when unclosed.
+     * chunks up to the first {@code </think>}, opening markers removed, even when unclosed. The last chunk (up to 15
+     * tokens) can run past {@code </think>} into the generator's answer, which is no part of the CoT.
      */
     public java.util.Optional<String> cotToInsert(boolean innerThinkTag, boolean emptyOnUnclosed) {
         if (innerThinkTag || emptyOnUnclosed) {
@@ -43,6 +44,8 @@ public record EnsembleCot(String firstGeneratorContext, String chunks, boolean c
             }
             return java.util.Optional.of(cot);
         }
-        return java.util.Optional.of(chunks.replace("<think>", "").replace("</think>", "").strip());
+        int close = chunks.indexOf("</think>");
+        String cot = close < 0 ? chunks : chunks.substring(0, close);
+        return java.util.Optional.of(cot.replace("<think>", "").strip());
     }
 }

@@ -1,12 +1,12 @@
 package xcot.methods;
 
 /**
- * The plug-in point of the Ensemble condition: a sentence-level ensemble engine (PAPER-SPEC §9) that writes a CoT
- * for an item from several generator models, choosing each chunk by the evaluators' perplexity. The runner finds the
- * implementation with {@link java.util.ServiceLoader} (register it in
- * {@code META-INF/services/xcot.methods.EnsembleCotSource}), loads every participant model once for the ensemble
- * phase, calls {@link #start} once per generator/evaluator combination, then {@link EnsembleRun#cot} per item, and
- * inserts the result into every target (with and without answer) like a transferred CoT.
+ * What the runner needs of the Ensemble condition's engine: a sentence-level ensemble (PAPER-SPEC §9) that writes a
+ * CoT for an item from several generator models, choosing each chunk by the evaluators' perplexity. The engine is
+ * {@link xcot.methods.ensemble.IncrementalEnsembleSource} ({@code xcot.runs.RunOptions#defaults}). The runner loads
+ * every participant model once for the ensemble phase, calls {@link #start} once per generator/evaluator
+ * combination, then {@link EnsembleRun#cot} per item, and inserts the result into every target (with and without
+ * answer) like a transferred CoT.
  */
 public interface EnsembleCotSource {
     /** A short name for reports and cache keys; change it when the engine's output for the same input changes. */

@@ -6,6 +6,7 @@ import xcot.profiles.ThinkingFormat;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.medcalc.AnswerExtractor;
 import xcot.tasks.python.PyStrings;
+import xcot.tasks.toy.ToyAnswers;
 
 /** Takes the chain of thought out of a generation, per benchmark (PAPER-SPEC §5.1, §6.3, TOY-ZOO). */
 public final class ThinkingExtraction {
@@ -14,14 +15,14 @@ public final class ThinkingExtraction {
     /**
      * The CoT of an attempt: MedCalc's {@code extract_thinking} on the whitespace-collapsed prompt and output;
      * Instruction Induction's §6.3 rule with the model's own markers; the toy task's span between {@code <think>}
-     * and {@code </think>}, stripped.
+     * and {@code </think>}, stripped ({@link ToyAnswers#thinking}; an inserted start of the chain included).
      */
     public static String thinking(BenchmarkKind kind, ThinkingFormat format, String promptText, String continuation) {
         return switch (kind) {
             case MEDCALC -> AnswerExtractor.thinking(PyStrings.collapseWhitespace(promptText + continuation),
                     format.open(), format.close());
             case INDUCTION -> inductionTransfer(promptText + continuation, format);
-            case TOY -> toy(continuation);
+            case TOY -> ToyAnswers.thinking(promptText + continuation).orElse("");
         };
     }
 
@@ -40,14 +41,5 @@ public final class ThinkingExtraction {
             return "";
         }
         return sourceOutput;
-    }
-
-    private static String toy(String continuation) {
-        int open = continuation.indexOf("<think>");
-        if (open < 0) {
-            return "";
-        }
-        int close = continuation.indexOf("</think>", open);
-        return close < 0 ? "" : continuation.substring(open + "<think>".length(), close).strip();
     }
 }

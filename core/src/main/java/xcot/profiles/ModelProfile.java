@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
+import xcot.tasks.toy.ToyTask;
 
 /**
  * Everything xcot needs to know about a model's prompt format, in one place: rendering, thinking markers, the
@@ -63,22 +64,41 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
 
     /**
      * The string appended to the rendered prompt to insert {@code cot} as this model's thinking (§4.2 for MedCalc,
-     * §6.2 for Instruction Induction, TOY-ZOO for the toy task). Instruction Induction's answer suffix is not part
-     * of it.
+     * §6.2 for Instruction Induction, {@link ToyTask#insertion} for the toy task): {@link #openInsertion} followed by
+     * the marker that closes the thinking block. Instruction Induction's answer suffix is not part of it.
      */
     public String insertion(String rendered, String cot, BenchmarkKind kind, ReferenceFlags flags) {
+        return openInsertion(rendered, cot, kind, flags) + insertionClose(kind, flags);
+    }
+
+    /**
+     * The string appended to the rendered prompt to start this model's thinking with {@code cot} and leave it open,
+     * so that the model writes the rest of the chain itself (the toy task's forced wrong first step): the opening of
+     * {@link #insertion} without its closing marker.
+     */
+    public String openInsertion(String rendered, String cot, BenchmarkKind kind, ReferenceFlags flags) {
         boolean induction = kind == BenchmarkKind.INDUCTION;
         return switch (family) {
-            case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, induction, flags) + cot + THINK_CLOSE;
-            case OPENTHINKER -> THOUGHT_OPEN + cot + THOUGHT_CLOSE + SOLUTION_OPEN;
+            case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, induction, flags) + cot;
+            case OPENTHINKER -> THOUGHT_OPEN + cot;
             case GPT_OSS -> {
-                if (!induction && kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels()) {
-                    yield OSS_PLAIN_ANALYSIS + cot + OSS_PLAIN_FINAL;
+                if (kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels()) {
+                    yield OSS_PLAIN_ANALYSIS + cot;
                 }
-                String header = induction && flags.iiOssDoubleHeader() ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS;
-                yield header + cot + OSS_END + OSS_ASSISTANT + OSS_FINAL;
+                yield (induction && flags.iiOssDoubleHeader() ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS) + cot;
             }
-            case TOY -> THINK_OPEN + " " + cot + " " + THINK_CLOSE;
+            case TOY -> ToyTask.openInsertion(cot);
+        };
+    }
+
+    /** What closes an inserted thinking block and opens the answer. */
+    private String insertionClose(BenchmarkKind kind, ReferenceFlags flags) {
+        return switch (family) {
+            case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> THINK_CLOSE;
+            case OPENTHINKER -> THOUGHT_CLOSE + SOLUTION_OPEN;
+            case GPT_OSS -> kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels() ? OSS_PLAIN_FINAL
+                    : OSS_END + OSS_ASSISTANT + OSS_FINAL;
+            case TOY -> ToyTask.THINK_CLOSE;
         };
     }
 
@@ -103,7 +123,7 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
             case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, false, flags);
             case OPENTHINKER -> THOUGHT_OPEN;
             case GPT_OSS -> flags.ossBareAssistant() ? "" : OSS_ANALYSIS;
-            case TOY -> THINK_OPEN;
+            case TOY -> ToyTask.THINK_OPEN;
         };
     }
 

@@ -2,6 +2,7 @@ package xcot.profiles;
 
 import java.util.Objects;
 import xcot.tasks.BenchmarkKind;
+import xcot.tasks.toy.ToyTask;
 
 /**
  * How one model family marks its thinking in decoded text, for one benchmark protocol and set of flags: the markers
@@ -40,7 +41,8 @@ public record ThinkingFormat(String open, String close, String answerStart, Stri
         return switch (family) {
             case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> new ThinkingFormat(THINK_OPEN, THINK_CLOSE, THINK_CLOSE,
                     THINK_CLOSE);
-            case TOY -> new ThinkingFormat(THINK_OPEN, THINK_CLOSE, THINK_CLOSE, " " + THINK_CLOSE);
+            case TOY -> new ThinkingFormat(ToyTask.THINK_OPEN, ToyTask.THINK_CLOSE, ToyTask.THINK_CLOSE,
+                    ToyTask.closing());
             case OPENTHINKER -> new ThinkingFormat(THOUGHT_OPEN, THOUGHT_CLOSE, THOUGHT_CLOSE, THOUGHT_CLOSE);
             case GPT_OSS -> {
                 if (kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels()) {

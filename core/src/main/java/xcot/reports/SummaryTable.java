@@ -2,6 +2,7 @@ package xcot.reports;
 
 import java.util.List;
 import java.util.Locale;
+import xcot.metrics.ModelRate;
 import xcot.metrics.Summary;
 import xcot.runs.RunResult;
 import xcot.runs.SettingSummary;
@@ -21,11 +22,32 @@ public final class SummaryTable {
         if (r.settings().isEmpty()) {
             return out.append("no setting to score (consistency needs at least two models)\n").toString();
         }
-        int width = Math.max(12, r.settings().stream().mapToInt(s -> s.label().length()).max().orElse(0));
+        out.append(table(r.settings(), labelWidth(r)));
+        out.append("consistency: mean ± population std over the model pairs; cons+ok / cons+x: consistent and both "
+                + "correct / not both correct; incons: inconsistent\n");
+        return out.toString();
+    }
+
+    /** The second summary, over every model but the config's {@code summary-without}; empty when there is none. */
+    public static String renderWithout(RunResult r) {
+        if (r.settingsWithout().isEmpty()) {
+            return "";
+        }
+        List<String> kept = r.models().stream().filter(m -> !r.without().contains(m)).toList();
+        return String.format(Locale.ROOT, "without %s: the same settings over %s%n", String.join(", ", r.without()),
+                String.join(", ", kept)) + table(r.settingsWithout(), labelWidth(r));
+    }
+
+    private static int labelWidth(RunResult r) {
+        return Math.max(12, r.settings().stream().mapToInt(s -> s.label().length()).max().orElse(0));
+    }
+
+    private static String table(List<SettingSummary> settings, int width) {
+        StringBuilder out = new StringBuilder();
         String format = "%-" + width + "s  %5s  %-15s  %-15s  %8s  %7s  %7s  %7s%n";
         out.append(String.format(Locale.ROOT, format, "setting", "items", "consistency", "95% CI", "accuracy",
                 "cons+ok", "cons+x", "incons"));
-        for (SettingSummary s : r.settings()) {
+        for (SettingSummary s : settings) {
             var report = s.report();
             out.append(String.format(Locale.ROOT, format, s.label(), report.items(), meanStd(report.consistency()),
                     interval(report.consistency()), number(report.accuracyMean().mean()),
@@ -33,8 +55,32 @@ public final class SummaryTable {
                     number(report.breakdown().consistentWrong().mean()),
                     number(report.breakdown().inconsistent().mean())));
         }
-        out.append("consistency: mean ± population std over the model pairs; cons+ok / cons+x: consistent and both "
-                + "correct / not both correct; incons: inconsistent\n");
+        return out.toString();
+    }
+
+    /**
+     * Per setting, each model's accuracy (for a transfer, each target reading the source's chain): which models a
+     * chain of thought carried to the right answer and which it misled, behind the means of {@link #render}.
+     */
+    public static String accuracyByModel(RunResult r) {
+        if (r.settings().isEmpty()) {
+            return "";
+        }
+        int width = labelWidth(r);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s", "accuracy per model"));
+        for (String model : r.models()) {
+            out.append(String.format(Locale.ROOT, "  %" + Math.max(5, model.length()) + "s", model));
+        }
+        out.append('\n');
+        for (SettingSummary s : r.settings()) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s", s.label()));
+            for (String model : r.models()) {
+                double rate = s.report().accuracy().stream().filter(m -> m.model().equals(model))
+                        .mapToDouble(ModelRate::rate).findFirst().orElse(Double.NaN);
+                out.append(String.format(Locale.ROOT, "  %" + Math.max(5, model.length()) + "s", number(rate)));
+            }
+            out.append('\n');
+        }
         return out.toString();
     }
 

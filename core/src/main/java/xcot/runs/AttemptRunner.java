@@ -24,10 +24,16 @@ final class AttemptRunner {
             ctx.progress.unitDone(true);
             return AttemptRecord.fromJson(stored.get());
         }
-        Attempt attempt = spec.insertedCot().isPresent()
-                ? CotGeneration.inserted(generator, spec.setup(), spec.item().prompt(), spec.insertedCot().get(),
-                        spec.sampling())
-                : CotGeneration.ownCot(generator, spec.setup(), spec.item().prompt(), spec.sampling());
+        Attempt attempt;
+        if (spec.insertedCot().isEmpty()) {
+            attempt = CotGeneration.ownCot(generator, spec.setup(), spec.item().prompt(), spec.sampling());
+        } else if (spec.openInsertion()) {
+            attempt = CotGeneration.continued(generator, spec.setup(), spec.item().prompt(), spec.insertedCot().get(),
+                    spec.sampling());
+        } else {
+            attempt = CotGeneration.inserted(generator, spec.setup(), spec.item().prompt(), spec.insertedCot().get(),
+                    spec.sampling());
+        }
         Completion completion = new Completion(attempt.promptText(), attempt.continuation(),
                 spec.setup().format().answerStart(), spec.model().profile().isGptOss(), spec.sourceIsGptOss());
         ScoredAnswer answer = ctx.benchmark.score(spec.item().id(), completion,

@@ -16,10 +16,12 @@ import xcot.tasks.BenchmarkItem;
  * @param source      the record's source (transfer source, ensemble combination, or the model itself for a
  *                    self-transfer)
  * @param sourceIsGptOss the inserted CoT came from gpt-oss (the reference's Q4 keys on it)
+ * @param openInsertion  the inserted CoT is left open for the model to continue
+ *                       ({@link xcot.methods.CotGeneration#continued}) instead of closed like a transferred CoT
  */
 record AttemptSpec(ResolvedModel model, BenchmarkItem item, String label, Optional<String> source,
                    boolean sourceIsGptOss, Optional<String> insertedCot, SamplingSpec sampling, OptionalLong seed,
-                   GenerationSetup setup) {
+                   GenerationSetup setup, boolean openInsertion) {
     AttemptSpec {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(item, "item");
@@ -29,12 +31,22 @@ record AttemptSpec(ResolvedModel model, BenchmarkItem item, String label, Option
         Objects.requireNonNull(sampling, "sampling");
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(setup, "setup");
+        if (openInsertion && insertedCot.isEmpty()) {
+            throw new IllegalArgumentException("an open insertion needs an inserted CoT");
+        }
+    }
+
+    /** An own CoT, or an inserted CoT closed like a transferred one. */
+    AttemptSpec(ResolvedModel model, BenchmarkItem item, String label, Optional<String> source, boolean sourceIsGptOss,
+            Optional<String> insertedCot, SamplingSpec sampling, OptionalLong seed, GenerationSetup setup) {
+        this(model, item, label, source, sourceIsGptOss, insertedCot, sampling, seed, setup, false);
     }
 
     String key(String benchmark) {
         ModelConfig c = model.config();
         return Hashing.of("attempt-v1", model.sha256(), benchmark, item.id(), label, source.orElse("-"),
-                Boolean.toString(sourceIsGptOss), insertedCot.map(Hashing::of).orElse("own-cot"), sampling.key(),
+                Boolean.toString(sourceIsGptOss), insertedCot.map(cot -> (openInsertion ? "open:" : "") + Hashing.of(cot))
+                        .orElse("own-cot"), sampling.key(),
                 setup.profile().family().id(), setup.kind().name(), setup.budgets().toString(),
                 setup.render().harmonyDate().toString(), setup.render().reasoningEffort(),
                 String.join(",", setup.flags().enabled()), item.prompt().system().orElse("-"), item.prompt().user(),

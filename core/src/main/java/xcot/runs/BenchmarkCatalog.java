@@ -1,31 +1,33 @@
 package xcot.runs;
 
-import java.util.ServiceLoader;
+import java.util.List;
 import xcot.tasks.Benchmark;
 import xcot.tasks.InductionBenchmark;
 import xcot.tasks.MedCalcBenchmark;
+import xcot.tasks.ToyBenchmark;
 
-/**
- * Builds the benchmark a config names. MedCalc and Instruction Induction are built in; the toy task comes from the
- * zoo through {@link ToyBenchmarkProvider} (a {@link ServiceLoader} service), so the runner does not depend on it.
- */
+/** The benchmarks a run config can name, and the one place that builds them. */
 public final class BenchmarkCatalog {
+    /** The names a config's {@code benchmark} may have. */
+    public static final List<String> NAMES = List.of("medcalc", "induction", "toy");
+
     private BenchmarkCatalog() {}
 
-    /** Supplies the toy benchmark when the zoo is on the classpath. */
-    public interface ToyBenchmarkProvider {
-        Benchmark create(xcot.tasks.ItemSelection selection);
+    /** The subset a config gets when it names none: the paper's items, or the toy task's held-out problems. */
+    public static String defaultSubset(String benchmark) {
+        return benchmark.equals("toy") ? ToyBenchmark.HELD_OUT : "paper";
     }
 
     public static Benchmark create(RunConfig config) {
-        return switch (config.benchmark()) {
-            case "medcalc" -> new MedCalcBenchmark(config.selection(), config.flags().scoring());
-            case "induction" -> new InductionBenchmark(config.selection());
-            case "toy" -> ServiceLoader.load(ToyBenchmarkProvider.class).findFirst()
-                    .orElseThrow(() -> new ConfigException(config.source(), 0, "benchmark 'toy' needs the toy "
-                            + "task of the zoo (xcot.tasks.toy), which this build does not have"))
-                    .create(config.selection());
-            default -> throw new ConfigException(config.source(), 0, "unknown benchmark '" + config.benchmark() + "'");
-        };
+        try {
+            return switch (config.benchmark()) {
+                case "medcalc" -> new MedCalcBenchmark(config.selection(), config.flags().scoring());
+                case "induction" -> new InductionBenchmark(config.selection());
+                case "toy" -> new ToyBenchmark(config.selection());
+                default -> throw new IllegalArgumentException("unknown benchmark '" + config.benchmark() + "'");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source(), 0, e.getMessage());
+        }
     }
 }

@@ -14,10 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.stream.Stream;
 import xcot.methods.Condition;
 import xcot.profiles.ModelFamily;
 import xcot.profiles.ReferenceFlags;
 import xcot.tasks.ItemSelection;
+import xcot.zoo.ZooConfig;
+import xcot.zoo.ZooModel;
 
 /**
  * Reads and validates a run config, up front: an unknown key, a value of the wrong type, a missing model file or an
@@ -25,10 +28,13 @@ import xcot.tasks.ItemSelection;
  *
  * <pre>
  * name: my-run                       # default: the file name without extension
- * benchmark: medcalc                 # or {name: medcalc|induction|toy, subset: paper|all, items: [..], limit: N}
+ * benchmark: medcalc                 # or {name: medcalc|induction|toy, subset: ..., items: [..], limit: N}
+ *                                    #   subsets: medcalc paper (default) | all; induction paper;
+ *                                    #   toy held-out (default, the 123 problems the zoo never saw) | all
  * models:                            # one or more; names unique; order = order of model pairs
  *   - name: Qwen/QwQ-32B             # name in records and exports
  *     path: models/qwq-32b-q8_0.gguf # or fixture: {seed: 1, layers: 2, context-length: 4096} (random weights)
+ *                                    # or zoo: plain-a (a committed toy model: plain-a swap-b words-c mix-d weak-e)
  *     profile: auto                  # auto (detect) | qwq | dapo | deepseek-r1-distill | openthinker | gpt-oss | generic | toy
  *     gpu-layers: -1                 # -1 all (default), 0 CPU only
  *     context: 16384                 # context window (default 4096)
@@ -44,14 +50,17 @@ import xcot.tasks.ItemSelection;
  * harmony-date: 2026-01-18           # default: the run's start date, kept across resumes
  * answer-removal: {method: rules}    # rules | model (with model: {...as above}, max-tokens) | http
  * ensemble: [{generators: [a, b], evaluators: [c]}]
- * corrupted: [corrupted-first-value] # default: every corruption the benchmark offers
+ * corrupted: [wrong-first-carried]  # default: every corruption the benchmark offers (toy: wrong-first-carried,
+ *                                    #   wrong-final-sum, forced-wrong-first), each from every source model
+ * summary-without: [words-c]         # also print the summary over the other models (e.g. without a negative control)
  * </pre>
  */
 public final class ConfigReader {
     static final Set<String> TOP = Set.of("name", "benchmark", "models", "conditions", "without-answer", "seeds",
-            "budgets", "flags", "harmony-date", "answer-removal", "ensemble", "corrupted");
+            "budgets", "flags", "harmony-date", "answer-removal", "ensemble", "corrupted",
+            "summary-without");
     static final Set<String> BENCHMARK = Set.of("name", "subset", "items", "limit");
-    static final Set<String> MODEL = Set.of("name", "path", "fixture", "profile", "gpu-layers", "context", "threads",
+    static final Set<String> MODEL = Set.of("name", "path", "fixture", "zoo", "profile", "gpu-layers", "context", "threads",
             "sampling", "grammar", "reasoning-effort");
     static final Set<String> FIXTURE = Set.of("seed", "layers", "context-length");
     static final Set<String> SAMPLING = Set.of("temperature", "top-k", "top-p");
@@ -89,12 +98,13 @@ public final class ConfigReader {
             benchmark = b.requiredString("name");
             OptionalInt limit = b.intValue("limit", 1, Integer.MAX_VALUE);
             Optional<List<String>> items = b.has("items") ? Optional.of(b.strings("items")) : Optional.empty();
-            selection = new ItemSelection(b.string("subset").orElse("paper"), items, limit);
+            selection = new ItemSelection(b.string("subset").orElse(BenchmarkCatalog.defaultSubset(benchmark)),
+                    items, limit);
         } else {
             benchmark = top.requiredString("benchmark");
-            selection = ItemSelection.of("paper");
+            selection = ItemSelection.of(BenchmarkCatalog.defaultSubset(benchmark));
         }
-        if (!List.of("medcalc", "induction", "toy").contains(benchmark)) {
+        if (!BenchmarkCatalog.NAMES.contains(benchmark)) {
             throw top.error("benchmark", "must be medcalc, induction or toy, not '" + benchmark + "'");
         }
 
@@ -166,15 +176,26 @@ public final class ConfigReader {
             throw top.error("conditions", "has 'ensemble' but the config has no 'ensemble' combinations");
         }
 
+        List<String> summaryWithout = top.strings("summary-without");
+        for (String m : summaryWithout) {
+            if (!names.contains(m)) {
+                throw top.error("summary-without", "names model '" + m + "', which is not in 'models'");
+            }
+        }
+        if (!summaryWithout.isEmpty() && names.size() - new HashSet<>(summaryWithout).size() < 2) {
+            throw top.error("summary-without", "must leave at least two models to compare");
+        }
+
         return new RunConfig(source, baseDir, name, benchmark, selection, models, conditions,
                 top.bool("without-answer").orElse(true), seeds, budgets, flags, harmonyDate, removal, ensembles,
-                top.strings("corrupted"));
+                top.strings("corrupted"), summaryWithout);
     }
 
     private static ModelConfig model(Fields m, Path baseDir) {
         String name = m.requiredString("name");
-        if (m.has("path") == m.has("fixture")) {
-            throw m.error("needs exactly one of 'path' (a GGUF file) and 'fixture' (random weights)");
+        if (Stream.of("path", "fixture", "zoo").filter(m::has).count() != 1) {
+            throw m.error("needs exactly one of 'path' (a GGUF file), 'fixture' (random weights) and 'zoo' (a "
+                    + "committed toy model)");
         }
         int context = m.intValue("context", 64, 1 << 22).orElse(4096);
         ModelSource source;
@@ -184,6 +205,13 @@ public final class ConfigReader {
                 throw m.error("path", "names a model file that does not exist: " + path);
             }
             source = new ModelSource.File(path);
+        } else if (m.has("zoo")) {
+            String zooName = m.requiredString("zoo");
+            List<String> committed = ZooConfig.committed().models().stream().map(ZooModel::name).toList();
+            if (!committed.contains(zooName)) {
+                throw m.error("zoo", "is '" + zooName + "'; the committed zoo has " + String.join(", ", committed));
+            }
+            source = new ModelSource.Zoo(zooName);
         } else {
             Fields f = m.mapping("fixture", FIXTURE).orElseThrow();
             long seed = f.integer("seed", 0, Long.MAX_VALUE).orElseThrow(() -> f.error("needs 'seed'"));

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import xcot.methods.Condition;
 import xcot.methods.EnsembleCot;
 import xcot.methods.EnsembleCotSource;
 import xcot.methods.EnsembleItem;
@@ -28,16 +29,16 @@ final class EnsemblePhase {
     private EnsemblePhase() {}
 
     static long units(RunContext ctx) {
-        return ctx.ensembleSource.isPresent() ? (long) ctx.config.ensembles().size() * ctx.items.size() : 0;
+        return ctx.config.runs(Condition.ENSEMBLE) ? (long) ctx.config.ensembles().size() * ctx.items.size() : 0;
     }
 
     /** The ensemble CoTs, by combination label and item id. */
     static Map<String, EnsembleCot> run(RunContext ctx) {
         Map<String, EnsembleCot> cots = new HashMap<>();
-        if (ctx.ensembleSource.isEmpty()) {
+        if (!ctx.config.runs(Condition.ENSEMBLE)) {
             return cots;
         }
-        EnsembleCotSource engine = ctx.ensembleSource.get();
+        EnsembleCotSource engine = ctx.ensembleSource;
         for (EnsembleConfig combo : ctx.config.ensembles()) {
             ctx.progress.phase("ensemble " + combo.label() + ":");
             Map<String, ModelHandle> handles = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import xcot.tasks.CotCorruption;
 /**
  * Phase 4: each target model, loaded once, answers after inserted CoTs: every source's Default CoT (Transfer, self
  * included), the sanitized CoTs (the without-answer conditions), the ensemble CoTs, and the benchmark's corrupted
- * CoTs.
+ * CoTs, each written in the notation of every source's Default CoT (transfer-like: every source × target).
  */
 final class InsertPhase {
     private InsertPhase() {}
@@ -37,7 +37,7 @@ final class InsertPhase {
             perItem += (long) c.ensembles().size() * w;
         }
         if (c.runs(Condition.CORRUPTED)) {
-            perItem += corruptions(ctx).size();
+            perItem += (long) corruptions(ctx).size() * ctx.models.size();
         }
         return perItem * ctx.models.size() * ctx.items.size();
     }
@@ -103,12 +103,14 @@ final class InsertPhase {
                         }
                     }
                     if (c.runs(Condition.CORRUPTED)) {
-                        List<CotCorruption> corruptions = corruptions(ctx);
-                        for (int ki = 0; ki < corruptions.size(); ki++) {
-                            CotCorruption k = corruptions.get(ki);
-                            insert.labelled(Condition.CORRUPTED, k.name(), item, ii, ki, Optional.empty(), false,
-                                    Optional.of(k.cotForItem().apply(item.id())), SamplingSpec.greedy(),
-                                    OptionalLong.empty());
+                        for (CotCorruption k : corruptions(ctx)) {
+                            for (int si = 0; si < ctx.models.size(); si++) {
+                                ResolvedModel s = ctx.models.get(si);
+                                String cot = k.cotFor().apply(item.id(), defaultOf(results, s, item).attempt().thinking());
+                                insert.labelled(Condition.CORRUPTED, k.name(), item, ii, si, Optional.of(s.name()),
+                                        s.profile().isGptOss(), Optional.of(cot), SamplingSpec.greedy(),
+                                        OptionalLong.empty(), k.leavesThinkingOpen());
+                            }
                         }
                     }
                 }
@@ -140,20 +142,20 @@ final class InsertPhase {
             String label = c == Condition.SAMPLED_WITHOUT_ANSWER && seed.isPresent()
                     ? ctx.sampledLabel(c, seed.getAsLong()) : c.label();
             labelled(c, label, item, itemOrder, sourceOrder, Optional.of(source), sourceIsOss, Optional.of(cot),
-                    sampling, seed);
+                    sampling, seed, false);
         }
 
         /** An ensemble CoT, or the target's own greedy CoT when the ensemble yields none (Q15). */
         void ensemble(Condition c, BenchmarkItem item, int itemOrder, int comboOrder, String combo, Optional<String> cot) {
             labelled(c, c.label(), item, itemOrder, comboOrder, Optional.of(combo), false, cot, SamplingSpec.greedy(),
-                    OptionalLong.empty());
+                    OptionalLong.empty(), false);
         }
 
         void labelled(Condition c, String label, BenchmarkItem item, int itemOrder, int sourceOrder,
                 Optional<String> source, boolean sourceIsOss, Optional<String> cot, SamplingSpec sampling,
-                OptionalLong seed) {
+                OptionalLong seed, boolean open) {
             AttemptSpec spec = new AttemptSpec(target, item, label, source, sourceIsOss, cot, sampling, seed,
-                    ctx.setup(target, c));
+                    ctx.setup(target, c), open);
             OwnPhase.put(results, c, spec, sourceOrder, targetOrder, itemOrder, true, runner.run(spec, generator));
         }
     }

@@ -13,6 +13,7 @@ import xcot.profiles.Detection;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
 import xcot.profiles.SamplingDefaults;
+import xcot.zoo.CommittedZoo;
 
 /** Turns a {@link ModelConfig} into a {@link ResolvedModel}: file, hash, header, profile. No native code. */
 final class ModelResolver {
@@ -22,6 +23,7 @@ final class ModelResolver {
         Path path = switch (config.source()) {
             case ModelSource.File f -> f.path();
             case ModelSource.RandomFixture f -> fixture(f);
+            case ModelSource.Zoo z -> CommittedZoo.path(z.name());
         };
         GgufFile gguf;
         try {

@@ -12,4 +12,10 @@ public sealed interface ModelSource {
      * xcot.fixtures.TinyModels}), written once into the fixture cache. Its text is gibberish; it shows the machinery.
      */
     record RandomFixture(long seed, int layers, int contextLength) implements ModelSource {}
+
+    /**
+     * A toy reasoning model of the zoo committed with xcot ({@link xcot.zoo.CommittedZoo}: trained by
+     * {@code xcot zoo train}), extracted once from the class path into the cache.
+     */
+    record Zoo(String name) implements ModelSource {}
 }

@@ -13,8 +13,9 @@ import xcot.tasks.BenchmarkItem;
 final class OwnPhase {
     private OwnPhase() {}
 
+    /** Default CoTs are made for Default itself and as the sources of Transfer and of the corrupted CoTs' notation. */
     static boolean needsDefault(RunConfig c) {
-        return c.runs(Condition.DEFAULT) || c.runs(Condition.TRANSFER);
+        return c.runs(Condition.DEFAULT) || c.runs(Condition.TRANSFER) || c.runs(Condition.CORRUPTED);
     }
 
     static long units(RunContext ctx) {

@@ -12,7 +12,6 @@ import xcot.llm.Backend;
 import xcot.llm.Model;
 import xcot.llm.ModelOptions;
 import xcot.methods.Condition;
-import xcot.methods.EnsembleCotSource;
 import xcot.profiles.ModelProfile;
 import xcot.tasks.Benchmark;
 import xcot.tasks.BenchmarkItem;
@@ -32,14 +31,6 @@ final class Preflight {
             throw new ConfigException(config.source(), 0, "the selection has no " + benchmark.name() + " items");
         }
         checkCorruptions(config, benchmark);
-        Optional<EnsembleCotSource> ensemble = Optional.empty();
-        if (config.runs(Condition.ENSEMBLE)) {
-            ensemble = options.ensembles().stream().findFirst();
-            if (ensemble.isEmpty()) {
-                throw new ConfigException(config.source(), 0, "condition 'ensemble' needs an ensemble engine "
-                        + "(xcot.methods.ensemble); none is registered in this build");
-            }
-        }
         List<ResolvedModel> models = new ArrayList<>();
         for (ModelConfig m : config.models()) {
             models.add(ModelResolver.resolve(m, store, config.source()));
@@ -50,7 +41,7 @@ final class Preflight {
                 LocalDate.parse(store.putMetaIfAbsent("harmony-date", options.today().toString())));
         Budgets budgets = config.budgets().applyTo(benchmark.kind().defaultBudgets());
         RunContext ctx = new RunContext(config, runDir, store, options, benchmark, models, filter, budgets, date,
-                progress, ensemble);
+                progress, options.ensemble());
         checkContexts(ctx);
         checkMemory(ctx);
         return ctx;

@@ -27,6 +27,7 @@ import xcot.tasks.ItemSelection;
  * @param answerRemoval how answers are removed
  * @param ensembles     ensemble combinations (for the ensemble condition)
  * @param corruptions   names of the benchmark's corrupted-CoT conditions to run (empty = all it offers)
+ * @param summaryWithout models left out of a second summary (e.g. a negative control); empty = no second summary
  */
 public record RunConfig(
         String source,
@@ -43,7 +44,8 @@ public record RunConfig(
         Optional<LocalDate> harmonyDate,
         AnswerRemovalConfig answerRemoval,
         List<EnsembleConfig> ensembles,
-        List<String> corruptions) {
+        List<String> corruptions,
+        List<String> summaryWithout) {
     public RunConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(baseDir, "baseDir");
@@ -52,11 +54,12 @@ public record RunConfig(
         seeds = List.copyOf(seeds);
         ensembles = List.copyOf(ensembles);
         corruptions = List.copyOf(corruptions);
+        summaryWithout = List.copyOf(summaryWithout);
     }
 
     public RunConfig withFlags(ReferenceFlags newFlags) {
         return new RunConfig(source, baseDir, name, benchmark, selection, models, conditions, withoutAnswer, seeds,
-                budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions);
+                budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
     }
 
     public boolean runs(Condition c) {

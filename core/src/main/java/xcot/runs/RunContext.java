@@ -31,11 +31,11 @@ final class RunContext {
     final Budgets budgets;
     final LocalDate harmonyDate;
     final Progress progress;
-    final Optional<EnsembleCotSource> ensembleSource;
+    final EnsembleCotSource ensembleSource;
 
     RunContext(RunConfig config, Path runDir, RunStore store, RunOptions options, Benchmark benchmark,
             List<ResolvedModel> models, Optional<ResolvedModel> filterModel, Budgets budgets, LocalDate harmonyDate,
-            Progress progress, Optional<EnsembleCotSource> ensembleSource) {
+            Progress progress, EnsembleCotSource ensembleSource) {
         this.config = config;
         this.runDir = runDir;
         this.store = store;
@@ -47,7 +47,7 @@ final class RunContext {
         this.budgets = budgets;
         this.harmonyDate = harmonyDate;
         this.progress = progress;
-        this.ensembleSource = ensembleSource;
+        this.ensembleSource = Objects.requireNonNull(ensembleSource);
     }
 
     BenchmarkKind kind() {

@@ -2,12 +2,11 @@ package xcot.runs;
 
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.function.Function;
 import xcot.methods.EnsembleCotSource;
+import xcot.methods.ensemble.IncrementalEnsembleSource;
 import xcot.tasks.Benchmark;
 
 /**
@@ -18,28 +17,28 @@ import xcot.tasks.Benchmark;
  * @param env        the environment (the HTTP answer remover reads its settings from it)
  * @param today      the run's start date, stored as its harmony date on the first run
  * @param benchmarks builds the configured benchmark ({@link BenchmarkCatalog#create} by default)
- * @param ensembles  ensemble engines on offer (by default those registered with {@link ServiceLoader})
+ * @param ensemble   the engine of the Ensemble condition ({@link IncrementalEnsembleSource} by default)
  */
 public record RunOptions(PrintWriter err, boolean terminal, Map<String, String> env, LocalDate today,
-                         Function<RunConfig, Benchmark> benchmarks, List<EnsembleCotSource> ensembles) {
+                         Function<RunConfig, Benchmark> benchmarks, EnsembleCotSource ensemble) {
     public RunOptions {
         Objects.requireNonNull(err, "err");
         env = Map.copyOf(env);
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(benchmarks, "benchmarks");
-        ensembles = List.copyOf(ensembles);
+        Objects.requireNonNull(ensemble, "ensemble");
     }
 
     public static RunOptions defaults(PrintWriter err, boolean terminal) {
         return new RunOptions(err, terminal, System.getenv(), LocalDate.now(), BenchmarkCatalog::create,
-                ServiceLoader.load(EnsembleCotSource.class).stream().map(ServiceLoader.Provider::get).toList());
+                new IncrementalEnsembleSource());
     }
 
     public RunOptions withBenchmarks(Function<RunConfig, Benchmark> factory) {
-        return new RunOptions(err, terminal, env, today, factory, ensembles);
+        return new RunOptions(err, terminal, env, today, factory, ensemble);
     }
 
-    public RunOptions withEnsembles(List<EnsembleCotSource> engines) {
-        return new RunOptions(err, terminal, env, today, benchmarks, engines);
+    public RunOptions withEnsemble(EnsembleCotSource engine) {
+        return new RunOptions(err, terminal, env, today, benchmarks, engine);
     }
 }

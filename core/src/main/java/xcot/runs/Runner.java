@@ -57,10 +57,13 @@ public final class Runner {
             if (!ensembleCots.isEmpty()) {
                 writeTraces(runDir, ctx, ensembleCots);
             }
-            List<SettingSummary> settings = Summaries.of(results, ctx.benchmark, config.flags().scoring());
+            List<SettingSummary> settings = Summaries.of(results, ctx.benchmark, config.flags().scoring(), List.of());
+            List<SettingSummary> settingsWithout = config.summaryWithout().isEmpty() ? List.of()
+                    : Summaries.of(results, ctx.benchmark, config.flags().scoring(), config.summaryWithout());
             return new RunResult(runDir, ctx.benchmark.name(), ctx.models.stream().map(ResolvedModel::name).toList(),
-                    config.flags(), answers, genex, settings, progress.done() - progress.recalled(), progress.recalled(),
-                    progress.newTokens(), System.nanoTime() - start);
+                    config.flags(), answers, genex, settings, config.summaryWithout(), settingsWithout,
+                    progress.done() - progress.recalled(), progress.recalled(), progress.newTokens(),
+                    System.nanoTime() - start);
         } finally {
             progress.finish();
         }

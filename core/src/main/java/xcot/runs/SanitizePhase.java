@@ -24,7 +24,12 @@ final class SanitizePhase {
     private SanitizePhase() {}
 
     static boolean active(RunConfig c) {
-        return c.withoutAnswer() && (OwnPhase.needsDefault(c) || c.runs(Condition.SAMPLED) || c.runs(Condition.ENSEMBLE));
+        return c.withoutAnswer() && (sanitizesDefaults(c) || c.runs(Condition.SAMPLED) || c.runs(Condition.ENSEMBLE));
+    }
+
+    /** Default and Transfer have without-answer variants; the corrupted CoTs, which also read Default CoTs, do not. */
+    private static boolean sanitizesDefaults(RunConfig c) {
+        return c.runs(Condition.DEFAULT) || c.runs(Condition.TRANSFER);
     }
 
     static Set<String> inputs(RunContext ctx, Results results, Map<String, EnsembleCot> ensembleCots) {
@@ -35,7 +40,7 @@ final class SanitizePhase {
         }
         for (ResolvedModel m : ctx.models) {
             for (BenchmarkItem item : ctx.items) {
-                if (OwnPhase.needsDefault(c)) {
+                if (sanitizesDefaults(c)) {
                     results.get(Condition.DEFAULT.label(), m.name(), Optional.empty(), item.id())
                             .ifPresent(r -> inputs.add(r.attempt().thinking()));
                 }

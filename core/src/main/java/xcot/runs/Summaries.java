@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.SettingMetrics;
 import xcot.records.ScoredAnswer;
 import xcot.records.ScoringOptions;
 import xcot.records.Setting;
 import xcot.tasks.Benchmark;
+import xcot.tasks.CotCorruption;
 
 /**
  * The run's settings scored by the metrics code: the same {@link SettingMetrics} call, agreement rule and bootstrap
@@ -20,18 +23,29 @@ import xcot.tasks.Benchmark;
 final class Summaries {
     private Summaries() {}
 
-    /** Transfers and ensembles form one setting per source; every other condition one setting. */
-    static boolean settingPerSource(String condition) {
-        return condition.startsWith("transfer") || condition.startsWith("ensemble");
+    /**
+     * Transfers, ensembles and the benchmark's corrupted CoTs (written in each source's notation) form one setting
+     * per source; every other condition one setting.
+     */
+    static boolean settingPerSource(String condition, Set<String> corruptions) {
+        return condition.startsWith("transfer") || condition.startsWith("ensemble") || corruptions.contains(condition);
     }
 
-    static List<SettingSummary> of(Results results, Benchmark benchmark, ScoringOptions scoring) {
+    /**
+     * The settings over every model but those in {@code without} (whose answers are left out, as
+     * {@code xcot score --without} leaves them out).
+     */
+    static List<SettingSummary> of(Results results, Benchmark benchmark, ScoringOptions scoring, List<String> without) {
         Map<String, List<ScoredAnswer>> settings = new LinkedHashMap<>();
         Map<String, Optional<String>> sources = new LinkedHashMap<>();
         Map<String, String> conditions = new LinkedHashMap<>();
+        Set<String> corruptions = benchmark.corruptions().stream().map(CotCorruption::name).collect(Collectors.toSet());
         for (var e : results.ordered()) {
             ScoredAnswer a = e.getValue().answer();
-            Optional<String> source = settingPerSource(a.condition()) ? a.sourceModel() : Optional.empty();
+            if (without.contains(a.model())) {
+                continue;
+            }
+            Optional<String> source = settingPerSource(a.condition(), corruptions) ? a.sourceModel() : Optional.empty();
             String key = a.condition() + "\u0000" + source.orElse("");
             settings.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
             sources.put(key, source);
@@ -47,6 +61,7 @@ final class Summaries {
             Optional<String> source = sources.get(e.getKey());
             List<String> args = new ArrayList<>(List.of("--condition", condition));
             source.ifPresent(s -> args.addAll(List.of("--source", s)));
+            without.forEach(m -> args.addAll(List.of("--without", m)));
             if (!scoring.equals(ScoringOptions.fixed())) {
                 args.add("--faithful");
             }

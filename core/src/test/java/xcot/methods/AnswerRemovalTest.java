@@ -146,5 +146,9 @@ class AnswerRemovalTest {
         EnsembleCot open = new EnsembleCot("prompt<think>\n<think> A. B.", " A. B.", false, Map.of(), List.of());
         assertTrue(open.cotToInsert(true, true).isEmpty());
         assertEquals("A. B.", open.cotToInsert(false, false).orElseThrow());
+        EnsembleCot pastTheEnd = new EnsembleCot("p<think> 6+1=7 7+9=16 </think> 16", " 6+1=7 7+9=16 </think> 16",
+                true, Map.of(), List.of());
+        assertEquals("6+1=7 7+9=16", pastTheEnd.cotToInsert(false, false).orElseThrow(),
+                "what the last chunk wrote after </think> is the generator's answer, not CoT");
     }
 }

@@ -177,6 +177,29 @@ class PromptGoldenTest {
         assertEquals("6+1+9=", rendered);
         assertEquals("6+1+9=<think> 6+1=7 7+9=16 </think>", rendered
                 + profile(ModelFamily.TOY).insertion(rendered, "6+1=7 7+9=16", BenchmarkKind.TOY, FIXED));
+        // Empty: one space inside the block, as the zoo's own evaluation inserts it.
+        assertEquals("6+1+9=<think> </think>", rendered
+                + profile(ModelFamily.TOY).insertion(rendered, "", BenchmarkKind.TOY, FIXED));
+        // A forced first step: the block stays open, with the space a model writes before its next step.
+        assertEquals("6+1+9=<think> 6+1=10 ", rendered
+                + profile(ModelFamily.TOY).openInsertion(rendered, "6+1=10", BenchmarkKind.TOY, FIXED));
+        assertEquals("<think>", profile(ModelFamily.TOY).ensembleContextOpening(rendered, FIXED));
+    }
+
+    @Test
+    void anOpenInsertionIsTheClosedOneWithoutItsClosingMarkers() {
+        String qwq = render(ModelFamily.QWQ, MEDCALC, FIXED);
+        assertEquals(COT, profile(ModelFamily.QWQ).openInsertion(qwq, COT, BenchmarkKind.MEDCALC, FIXED));
+        String qwqRef = render(ModelFamily.QWQ, MEDCALC, REF);
+        assertEquals("<think>" + COT, profile(ModelFamily.QWQ).openInsertion(qwqRef, COT, BenchmarkKind.MEDCALC, REF));
+        String dapo = render(ModelFamily.DAPO, MEDCALC, FIXED);
+        assertEquals("<think>" + COT, profile(ModelFamily.DAPO).openInsertion(dapo, COT, BenchmarkKind.MEDCALC, FIXED));
+        assertEquals("<|begin_of_thought|>" + COT, profile(ModelFamily.OPENTHINKER).openInsertion(
+                render(ModelFamily.OPENTHINKER, MEDCALC, FIXED), COT, BenchmarkKind.MEDCALC, FIXED));
+        assertEquals("<|channel|>analysis<|message|>" + COT, profile(ModelFamily.GPT_OSS).openInsertion(
+                render(ModelFamily.GPT_OSS, MEDCALC, FIXED), COT, BenchmarkKind.MEDCALC, FIXED));
+        assertEquals("assistantanalysis" + COT, profile(ModelFamily.GPT_OSS).openInsertion(
+                render(ModelFamily.GPT_OSS, MEDCALC, REF), COT, BenchmarkKind.MEDCALC, REF));
     }
 
     // §4.1 step 1 and §9 set-up

@@ -154,4 +154,20 @@ class ConfigReaderTest {
         assertTrue(error("benchmark: medcalc\nmodels: [{name: a, path: m.gguf}]\nconditions: [ensemble]\n")
                 .contains("no 'ensemble' combinations"));
     }
+
+    @Test
+    void zooModelsAndTheSecondSummaryAreChecked() {
+        RunConfig c = ConfigReader.parse("benchmark: toy\nmodels: [{name: a, zoo: plain-a}, {name: b, zoo: weak-e}]\n"
+                + "summary-without: []\n", "run.yaml", dir, "run");
+        assertEquals(new ModelSource.Zoo("plain-a"), c.models().get(0).source());
+        assertEquals("held-out", c.selection().subset(), "the toy task's default subset: the problems no model saw");
+        assertEquals("run.yaml:2: 'models[0].zoo' is 'plain-z'; the committed zoo has plain-a, swap-b, words-c, "
+                + "mix-d, weak-e", error("benchmark: toy\nmodels: [{name: a, zoo: plain-z}]\n"));
+        assertTrue(error("benchmark: toy\nmodels: [{name: a, zoo: plain-a, path: m.gguf}]\n")
+                .contains("exactly one of 'path' (a GGUF file), 'fixture' (random weights) and 'zoo'"));
+        assertTrue(error("benchmark: toy\nmodels: [{name: a, zoo: plain-a}, {name: b, zoo: swap-b}]\n"
+                + "summary-without: [c]\n").contains("'summary-without' names model 'c', which is not in 'models'"));
+        assertTrue(error("benchmark: toy\nmodels: [{name: a, zoo: plain-a}, {name: b, zoo: swap-b}]\n"
+                + "summary-without: [a]\n").contains("must leave at least two models to compare"));
+    }
 }

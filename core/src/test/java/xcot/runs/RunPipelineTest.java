@@ -18,8 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 import xcot.records.GenexMedCalcFiles;
 import xcot.records.ScoredAnswer;
 import xcot.records.XcotJsonl;
+import xcot.tasks.toy.Corruption;
+import xcot.tasks.toy.CotStyle;
+import xcot.tasks.toy.ToyProblem;
 
-/** Whole runs on seeded random-weight models: every phase, the store, the exports, the plug-in seams. */
+/** Whole runs on seeded random-weight models: every phase, the store, the exports, the toy task's corruptions. */
 class RunPipelineTest {
     @TempDir
     Path dir;
@@ -115,18 +118,17 @@ class RunPipelineTest {
     }
 
     @Test
-    void toyCorruptionsAndEnsembleRunThroughThePluginSeams() throws Exception {
+    void toyCorruptionsFromEverySourceAndAnEnsembleStoredForReruns() throws Exception {
         StandInEnsemble engine = new StandInEnsemble();
         String yaml = """
-                benchmark: toy
+                benchmark: {name: toy, limit: 2}
                 models:
                   - {name: toy-a, fixture: {seed: 1}, context: 2048, threads: 1, profile: toy, grammar: demo-toy}
                   - {name: toy-b, fixture: {seed: 2}, context: 2048, threads: 1, profile: toy, grammar: demo-toy}
                 conditions: [default, transfer, ensemble, corrupted]
                 ensemble: [{generators: [toy-a], evaluators: [toy-b]}]
                 """;
-        RunOptions options = RunTesting.options(err).withBenchmarks(c -> new StandInToyBenchmark())
-                .withEnsembles(List.of(engine));
+        RunOptions options = RunTesting.options(err).withEnsemble(engine);
         RunResult r = run(yaml, options);
         assertEquals(List.of("toy-a / toy-b"), engine.startedCombinations);
         List<JsonNode> records = lines(r.answers());
@@ -134,9 +136,27 @@ class RunPipelineTest {
                 .orElseThrow();
         assertTrue(own.get("output").textValue().startsWith("<think> "), own.toString());
         assertFalse(own.get("thinking").textValue().isEmpty(), own.toString());
-        JsonNode corrupted = records.stream().filter(n -> n.get("condition").textValue().equals("corrupted-first-value"))
-                .findFirst().orElseThrow();
-        assertEquals("1+2=6 6+3=9", corrupted.get("insertedCot").textValue());
+
+        // Each corruption from each source into each target: 3 x 2 x 2 per item, one setting per source.
+        for (Corruption kind : Corruption.values()) {
+            List<JsonNode> rows = records.stream().filter(n -> n.get("condition").textValue().equals(kind.id()))
+                    .toList();
+            assertEquals(2 * 2 * 2, rows.size(), kind.id());
+            for (JsonNode n : rows) {
+                ToyProblem p = ToyProblem.parseId(n.get("item").textValue());
+                // The random models' chains are in the plain/swap pattern; either way the chain is the kind's.
+                List<String> expected = List.of(kind.apply(p, CotStyle.PLAIN).cot(), kind.apply(p, CotStyle.SWAP).cot());
+                assertTrue(expected.contains(n.get("insertedCot").textValue()), n.toString());
+                if (kind.leavesThinkingOpen()) {
+                    assertTrue(n.get("thinking").textValue().startsWith(n.get("insertedCot").textValue()),
+                            "an open chain's thinking is the inserted start and what the target wrote: " + n);
+                }
+            }
+            for (String source : List.of("toy-a", "toy-b")) {
+                assertTrue(r.settings().stream().anyMatch(s -> s.label().equals(kind.id() + " <- " + source)),
+                        r.settings().stream().map(SettingSummary::label).toList().toString());
+            }
+        }
         assertEquals(2 * 2, records.stream().filter(n -> n.get("condition").textValue().equals("ensemble")).count());
         assertEquals(2 * 2, records.stream()
                 .filter(n -> n.get("condition").textValue().equals("ensemble-without-answer")).count());

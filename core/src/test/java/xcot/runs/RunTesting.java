@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
+import xcot.methods.ensemble.IncrementalEnsembleSource;
 
 /** Shared set-up for run tests (also used by the CLI's tests through the test jar). */
 public final class RunTesting {
@@ -25,9 +25,9 @@ public final class RunTesting {
         return ConfigReader.parse(yaml, "test.yaml", dir, "test");
     }
 
-    /** Plain progress lines into {@code err}, an empty environment, a fixed start date, no ensemble engine. */
+    /** Plain progress lines into {@code err}, an empty environment, a fixed start date, the ensemble engine. */
     public static RunOptions options(Writer err) {
         return new RunOptions(new PrintWriter(err, true), false, Map.of(), LocalDate.of(2026, 1, 18),
-                BenchmarkCatalog::create, List.of());
+                BenchmarkCatalog::create, new IncrementalEnsembleSource());
     }
 }

@@ -15,8 +15,9 @@ import xcot.methods.EnsembleParticipant;
 import xcot.methods.EnsembleSetup;
 
 /**
- * A stand-in ensemble engine (tests only, until {@code xcot.methods.ensemble} lands): the first generator writes a
- * few greedy tokens from its start context; that is the "ensemble" CoT. It exercises the plug-in seam, not the method.
+ * A stand-in ensemble engine that records which combinations it was started for, so a test can see that a rerun
+ * finds every ensemble CoT in the store and never starts the engine: the first generator writes a few greedy tokens
+ * from its start context, and that is the "ensemble" CoT.
  */
 final class StandInEnsemble implements EnsembleCotSource {
     final List<String> startedCombinations = new ArrayList<>();

@@ -14,9 +14,9 @@ import xcot.profiles.SamplingDefaults;
 import xcot.tasks.BenchmarkKind;
 
 /**
- * The Ensemble condition's engine for {@code xcot run}: the pipeline finds it through {@link java.util.ServiceLoader}
- * ({@code META-INF/services/xcot.methods.EnsembleCotSource}) and calls it once per combination and item. Each
- * participant gets one {@link IncrementalModel}, reused (and its cached common prefix with it) across the items.
+ * The Ensemble condition's engine for {@code xcot run} ({@code xcot.runs.RunOptions#defaults} names it): the
+ * pipeline calls it once per combination and item. Each participant gets one {@link IncrementalModel}, reused (and
+ * its cached common prefix with it) across the items.
  *
  * <p>What the run's settings decide:
  * <ul>

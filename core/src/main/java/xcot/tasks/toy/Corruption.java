@@ -11,19 +11,32 @@ import xcot.fixtures.SplitMix64;
  */
 public enum Corruption implements BiFunction<ToyProblem, CotStyle, CorruptedCot> {
     /** A wrong first sum carried through consistently: {@code 6+1=10 10+9=19}. */
-    WRONG_FIRST_CARRIED("wrong-first-carried"),
+    WRONG_FIRST_CARRIED("wrong-first-carried", "a wrong first sum carried through consistently (6+1=10 10+9=19)"),
     /** A correct first step and a wrong final sum: {@code 6+1=7 7+9=18}. */
-    WRONG_FINAL_SUM("wrong-final-sum"),
+    WRONG_FINAL_SUM("wrong-final-sum", "a correct first step and a wrong final sum (6+1=7 7+9=18)"),
     /** Only a wrong first step, the block left open: {@code 6+1=10 } and the model goes on. */
-    FORCED_WRONG_FIRST("forced-wrong-first");
+    FORCED_WRONG_FIRST("forced-wrong-first", "a wrong first step only, the thinking block left open for the model to "
+            + "go on (6+1=10 ...)");
 
     private static final int MAX_FIRST_SUM = 18;
     private static final int MAX_ANSWER = 27;
 
     private final String id;
+    private final String description;
 
-    Corruption(String id) {
+    Corruption(String id, String description) {
         this.id = id;
+        this.description = description;
+    }
+
+    /** One line saying what the corrupted chain is, with an example. */
+    public String description() {
+        return description;
+    }
+
+    /** Whether the chain is left open: the model writes the rest of it (its second step) itself. */
+    public boolean leavesThinkingOpen() {
+        return this == FORCED_WRONG_FIRST;
     }
 
     /** The condition name in records, e.g. {@code wrong-first-carried}. */
@@ -42,18 +55,19 @@ public enum Corruption implements BiFunction<ToyProblem, CotStyle, CorruptedCot>
 
     @Override
     public CorruptedCot apply(ToyProblem p, CotStyle style) {
+        boolean complete = !leavesThinkingOpen();
         return switch (this) {
             case WRONG_FIRST_CARRIED -> {
                 int wrong = wrongValue(p, p.firstSum(), MAX_FIRST_SUM);
-                yield new CorruptedCot(this, style, style.chain(p, wrong, wrong + p.c()), true, wrong + p.c());
+                yield new CorruptedCot(this, style, style.chain(p, wrong, wrong + p.c()), complete, wrong + p.c());
             }
             case WRONG_FINAL_SUM -> {
                 int wrong = wrongValue(p, p.answer(), MAX_ANSWER);
-                yield new CorruptedCot(this, style, style.chain(p, p.firstSum(), wrong), true, wrong);
+                yield new CorruptedCot(this, style, style.chain(p, p.firstSum(), wrong), complete, wrong);
             }
             case FORCED_WRONG_FIRST -> {
                 int wrong = wrongValue(p, p.firstSum(), MAX_FIRST_SUM);
-                yield new CorruptedCot(this, style, style.openPrefix(p, wrong).stripTrailing(), false,
+                yield new CorruptedCot(this, style, style.openPrefix(p, wrong).stripTrailing(), complete,
                         wrong + p.c());
             }
         };

@@ -57,7 +57,12 @@ public enum CotStyle {
 
     /** A chain claiming {@code a+b = firstSum} and {@code firstSum+c = finalSum}, true or not. */
     public String chain(ToyProblem p, int firstSum, int finalSum) {
-        return firstStep(p, firstSum) + separator + String.format(step, firstSum, p.c(), finalSum);
+        return chain(p, firstSum, firstSum, finalSum);
+    }
+
+    /** A chain whose second step starts from {@code carried}, which need not be the first step's result. */
+    private String chain(ToyProblem p, int firstSum, int carried, int finalSum) {
+        return firstStep(p, firstSum) + separator + String.format(step, carried, p.c(), finalSum);
     }
 
     /** The first step alone, claiming {@code a+b = firstSum}. */
@@ -81,6 +86,32 @@ public enum CotStyle {
     /** Whether {@code cot} is a two-step chain of this style (any numbers), and nothing else. */
     public boolean isChain(String cot) {
         return chain.matcher(cot).matches();
+    }
+
+    /**
+     * The style whose notation {@code cot} is written in for problem {@code p}: a two-step chain of that style with
+     * the problem's operands in that style's order, whatever values it claims (a wrong sum, or a carried value that
+     * differs from the first result, still has a notation). Plain and swap share a pattern and differ only in operand
+     * order; where the order cannot tell them apart ({@code a == b} and {@code c} equal to the carried value) the two
+     * texts are identical and plain is returned. Empty when {@code cot} is no such chain.
+     */
+    public static Optional<CotStyle> notationOf(ToyProblem p, String cot) {
+        for (CotStyle style : values()) {
+            Matcher m = style.chain.matcher(cot);
+            if (!m.matches()) {
+                continue;
+            }
+            // Groups 3 and 6 are the two results in every style; the carried value's group differs (swap writes
+            // the second step's operands the other way round), so each number of the chain is tried as it.
+            int first = Integer.parseInt(m.group(3));
+            int last = Integer.parseInt(m.group(6));
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (style.chain(p, first, Integer.parseInt(m.group(g)), last).equals(cot)) {
+                    return Optional.of(style);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The number a chain of this style concludes with (its last number), or empty when it is not such a chain. */

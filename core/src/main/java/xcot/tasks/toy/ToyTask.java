@@ -4,17 +4,24 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The toy arithmetic benchmark beside MedCalc and Instruction Induction, in the shape an experiment runner needs:
- * items, the raw prompt of an item, the thinking markers, the rule for inserting a chain of thought, answer
- * extraction, the scorer and the corrupted-CoT generators ({@link Corruption}). The models are raw-completion
- * models without a chat template: a prompt is the problem text itself, and a model's own output starts with
- * {@code <think>}.
+ * The toy arithmetic benchmark beside MedCalc and Instruction Induction, and the one definition of its text format:
+ * items, the raw prompt of an item, the thinking markers, the rules for inserting a chain of thought (closed, or left
+ * open for the model to continue), answer extraction, the scorer and the corrupted-CoT generators
+ * ({@link Corruption}). The models are raw-completion models without a chat template: a prompt is the problem text
+ * itself, and a model's own output starts with {@code <think>}. The experiment pipeline's toy profile
+ * ({@code xcot.profiles.ModelFamily.TOY}) reads the format from here.
+ *
+ * <p>Every string here tokenizes exactly as the zoo's training examples do ({@link ToyVocabulary}: every character
+ * one token, no space prefix, {@code <think>}/{@code </think>} one token each), so an inserted chain reaches a model
+ * as the same tokens as one it wrote itself.
  */
 public final class ToyTask {
     /** Benchmark name in xcot records. */
     public static final String BENCHMARK = "toy";
     /** New tokens for any answer of the task: the longest target (words style, 9+9+9) is 39 tokens, then EOS. */
     public static final int ANSWER_BUDGET_TOKENS = 40;
+    public static final String THINK_OPEN = ToyAnswers.THINK_OPEN;
+    public static final String THINK_CLOSE = ToyAnswers.THINK_CLOSE;
 
     /** The evaluation items: the 123 held-out problems. */
     public List<ToyProblem> items() {
@@ -31,25 +38,45 @@ public final class ToyTask {
     }
 
     public String thinkOpen() {
-        return ToyAnswers.THINK_OPEN;
+        return THINK_OPEN;
     }
 
     public String thinkClose() {
-        return ToyAnswers.THINK_CLOSE;
+        return THINK_CLOSE;
     }
 
     /**
-     * The insertion rule: the prompt, then {@code <think> } + the chain + {@code  </think>}; the model continues
+     * What follows the prompt to insert a chain: {@code <think> } + the chain + {@code  </think>}; the model continues
      * with its answer. An empty chain gives {@code <think> </think>} (the Empty condition).
      */
+    public static String insertion(String cot) {
+        return openInsertion(cot) + THINK_CLOSE;
+    }
+
+    /**
+     * What follows the prompt to start a chain and leave it open: {@code <think> } + the chain + a space, where the
+     * model would write its next step; {@code <think> } alone for an empty chain.
+     */
+    public static String openInsertion(String cot) {
+        return THINK_OPEN + " " + (cot.isBlank() ? "" : cot.strip() + " ");
+    }
+
+    /**
+     * Appended to a chain that ran out of budget before the model closed it: the space and marker the training
+     * targets have between the chain and the answer.
+     */
+    public static String closing() {
+        return " " + THINK_CLOSE;
+    }
+
+    /** The prompt with {@code cot} inserted as a closed thinking block ({@link #insertion}). */
     public String withCot(ToyProblem item, String cot) {
-        String inner = cot.isBlank() ? " " : " " + cot.strip() + " ";
-        return item.prompt() + ToyAnswers.THINK_OPEN + inner + ToyAnswers.THINK_CLOSE;
+        return rawPrompt(item) + insertion(cot);
     }
 
     /** The prompt with the thinking block opened, {@code cot} in it and left open: the model goes on thinking. */
     public String withOpenCot(ToyProblem item, String cot) {
-        return item.prompt() + ToyAnswers.THINK_OPEN + " " + cot.strip() + " ";
+        return rawPrompt(item) + openInsertion(cot);
     }
 
     /** The prompt with a corrupted chain inserted, closed or open as the corruption says. */

@@ -27,10 +27,9 @@ class IncrementalEnsembleSourceTest {
     Path dir;
 
     @Test
-    void theRunnerFindsTheEngineThroughTheServiceLoader() {
+    void theRunnerUsesThisEngineByDefault() {
         RunOptions defaults = RunOptions.defaults(new PrintWriter(new StringWriter()), false);
-        assertTrue(defaults.ensembles().stream().anyMatch(e -> e instanceof IncrementalEnsembleSource),
-                defaults.ensembles().toString());
+        assertTrue(defaults.ensemble() instanceof IncrementalEnsembleSource, defaults.ensemble().toString());
     }
 
     @Test
@@ -67,7 +66,7 @@ class IncrementalEnsembleSourceTest {
                 budgets: {cot: 40, answer: 12, inserted: 16}
                 """;
         StringWriter err = new StringWriter();
-        RunOptions options = RunTesting.options(err).withEnsembles(List.of(new IncrementalEnsembleSource()));
+        RunOptions options = RunTesting.options(err);
         RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
 
         ObjectMapper json = new ObjectMapper();
@@ -121,8 +120,7 @@ class IncrementalEnsembleSourceTest {
                 flags: {reference-compat: true}
                 budgets: {cot: 20}
                 """;
-        RunOptions options = RunTesting.options(new StringWriter())
-                .withEnsembles(List.of(new IncrementalEnsembleSource()));
+        RunOptions options = RunTesting.options(new StringWriter());
         RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> items = new ArrayList<>();

@@ -45,6 +45,36 @@ class CotStyleTest {
     }
 
     @Test
+    void tellsTheNotationOfAChainWhateverValuesItClaims() {
+        ToyProblem p = new ToyProblem(6, 1, 9);
+        for (CotStyle style : CotStyle.values()) {
+            assertEquals(Optional.of(style), CotStyle.notationOf(p, style.cot(p)), style.id());
+            assertEquals(Optional.of(style), CotStyle.notationOf(p, style.chain(p, 10, 19)), style.id());
+        }
+        // A weak model's chain may carry another value than its first result: the notation still shows.
+        assertEquals(Optional.of(CotStyle.PLAIN), CotStyle.notationOf(p, "6+1=8 7+9=16"));
+        assertEquals(Optional.of(CotStyle.SWAP), CotStyle.notationOf(p, "1+6=8 9+7=16"));
+        assertEquals(Optional.empty(), CotStyle.notationOf(p, "5+2=7 7+9=16"), "not this problem's operands");
+        assertEquals(Optional.empty(), CotStyle.notationOf(p, "6+1=7"));
+        assertEquals(Optional.empty(), CotStyle.notationOf(p, ""));
+        // a == b and c equal to the first sum: plain and swap write the same text.
+        ToyProblem same = new ToyProblem(1, 1, 2);
+        assertEquals(CotStyle.PLAIN.cot(same), CotStyle.SWAP.cot(same));
+        assertEquals(Optional.of(CotStyle.PLAIN), CotStyle.notationOf(same, CotStyle.SWAP.cot(same)));
+    }
+
+    @Property
+    void everyChainOfEveryProblemHasItsOwnNotation(@ForAll @IntRange(min = 0, max = 999) int n,
+            @ForAll @IntRange(min = 0, max = 18) int first, @ForAll @IntRange(min = 0, max = 27) int last) {
+        ToyProblem p = ToyProblem.ofNumber(n);
+        for (CotStyle style : CotStyle.values()) {
+            String chain = style.chain(p, first, last);
+            CotStyle found = CotStyle.notationOf(p, chain).orElseThrow();
+            assertEquals(chain, found.chain(p, first, last), "a style that writes the same text: " + found);
+        }
+    }
+
+    @Test
     void parsesIds() {
         for (CotStyle s : CotStyle.values()) {
             assertEquals(s, CotStyle.parse(s.id()));
