@@ -5,7 +5,11 @@
 #   3. a committed zoo model generating greedily with all layers offloaded, and with none (same binary), compared;
 #   4. the ensemble on zoo models fully offloaded vs on the CPU: per-iteration latency from the traces.
 # Writes everything to $OUT (the device tool brings it back).
+#
+#   bash native/device/gpu-check.sh               # on the GPU machine
+#   bash native/device/gpu-check.sh --cpu-dry-run # here: the same steps on the CPU build, to test the script itself
 set -uo pipefail
+dry=0; [ "${1:-}" = --cpu-dry-run ] && dry=1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$root"
 out=${OUT:-/tmp/xcot-gpu}
@@ -14,23 +18,29 @@ exec > >(tee "$out/gpu-check.log") 2>&1
 step() { echo; echo "== $* ($(date +%T))"; }
 
 step "device"
-nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
-[ -x .device/jre/bin/java ] || { echo "no .device bundle: run native/device/bundle.sh and carry .device"; exit 1; }
+[ "$dry" = 1 ] || nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
+[ -f .device/xcot-device.tar.xz ] || { echo "no .device bundle: run native/device/bundle.sh and carry .device"; exit 1; }
+app=/tmp/xcot-device; mkdir -p "$app" && tar -C "$app" -xJf .device/xcot-device.tar.xz || exit 1
 
-step "cuBLAS from the nvidia-cublas wheel"
-cublas=$(python3 -c 'import nvidia.cublas as c; print(list(c.__path__)[0])') || exit 1
-shim=/tmp/cublas-root; mkdir -p "$shim/lib"; ln -sfn "$cublas/include" "$shim/include"
-for f in "$cublas"/lib/lib*.so*; do b=$(basename "$f"); ln -sf "$f" "$shim/lib/$b"; ln -sf "$f" "$shim/lib/${b%%.so*}.so"; done
-ls -l "$shim/lib"
+if [ "$dry" = 1 ]; then
+  step "CPU dry run: the CPU build stands in for the CUDA one"
+  cuda_dir=$(native/build-llama.sh) || exit 1
+else
+  step "cuBLAS from the nvidia-cublas wheel"
+  cublas=$(python3 -c 'import nvidia.cublas as c; print(list(c.__path__)[0])') || exit 1
+  shim=/tmp/cublas-root; mkdir -p "$shim/lib"; ln -sfn "$cublas/include" "$shim/include"
+  for f in "$cublas"/lib/lib*.so*; do b=$(basename "$f"); ln -sf "$f" "$shim/lib/$b"; ln -sf "$f" "$shim/lib/${b%%.so*}.so"; done
+  ls -l "$shim/lib"
 
-step "build llama.cpp CUDA (sm_90)"
-export CUDA_CUBLAS_ROOT=$shim XCOT_BUILD_JOBS=16 XCOT_CACHE=/tmp/xcot-cache \
-  XCOT_LLAMA_SOURCE_ARCHIVE=$root/.device/llama-src.tar.gz
-cuda_dir=$(native/build-llama.sh --cuda) || exit 1
+  step "build llama.cpp CUDA (sm_90)"
+  export CUDA_CUBLAS_ROOT=$shim XCOT_BUILD_JOBS=16 XCOT_CACHE=/tmp/xcot-cache \
+    XCOT_LLAMA_SOURCE_ARCHIVE=$root/.device/llama-src.tar.gz
+  cuda_dir=$(native/build-llama.sh --cuda) || exit 1
+  export LD_LIBRARY_PATH="$shim/lib:$(dirname "$(dirname "$(command -v nvcc)")")/lib64:${LD_LIBRARY_PATH:-}"
+fi
 echo "$cuda_dir"
-export LD_LIBRARY_PATH="$shim/lib:$(dirname "$(dirname "$(command -v nvcc)")")/lib64:${LD_LIBRARY_PATH:-}"
-xcot() { .device/jre/bin/java --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  -Dxcot.llama.libDir="$cuda_dir" -jar .device/app/xcot-cli.jar "$@" 2> >(grep -v 'incubator modules' >&2); }
+xcot() { "$app/jre/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
+  -Dxcot.llama.libDir="$cuda_dir" -jar "$app/app/xcot-cli.jar" "$@" 2> >(grep -v 'incubator modules' >&2); }
 
 step "xcot info"
 xcot info
@@ -61,7 +71,8 @@ YAML
   xcot run "$out/ensemble-$layers.yaml" --out "/tmp/xcot-runs/$layers" | tail -5
   python3 - "/tmp/xcot-runs/$layers/ensemble-traces.jsonl" "$layers" <<'PY'
 import json, statistics, sys
-ms = [r["millis"] for r in map(json.loads, open(sys.argv[1])) if r.get("type") == "iteration"]
+events = [r["event"] for r in map(json.loads, open(sys.argv[1]))]
+ms = [e["millis"] for e in events if e.get("type") == "iteration"]
 print(f"gpu-layers {sys.argv[2]}: {len(ms)} iterations, median {statistics.median(ms):.2f} ms, mean {statistics.mean(ms):.2f} ms")
 PY
 done
