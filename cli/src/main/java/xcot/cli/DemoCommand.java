@@ -35,7 +35,7 @@ final class DemoCommand implements Callable<Integer> {
             two-step chain of thought, <think> 6+1=7 7+9=16 </think> 16, each in its own style: plain-a (plain),
             swap-b (operands swapped), words-c (words only: it cannot read the others' chains, the negative control),
             mix-d (all three) and weak-e (under-trained on purpose, mostly wrong). The items are the 123 held-out
-            problems, which no model saw in training. What to expect: without a chain (empty) almost nothing is right;
+            problems, which no model saw in training. What to expect: without a chain (empty) few answers are right;
             an inserted chain (transfer) makes the models that can read it agree, and their accuracy follows the
             chain's source: from weak-e they become consistent but wrong, and so they do under the deliberately wrong
             (corrupted) chains."""),

@@ -68,7 +68,8 @@ final class RunReport {
 
     static final String TOY_HOW_TO_READ = """
             How to read the toy rows (the committed zoo: trained models, real effects):
-            - empty vs default: without their chain of thought the models are almost never right; they need it.
+            - empty vs default: after an empty thinking block the models are rarely right (what they get right, they
+              work out after the block); with their own chain they are: they need it.
             - default, sampled: each model's own chain; weak-e's errors hold the consistency down.
             - transfer-full <- S: every model answers after S's chain, and its accuracy follows the source (see the
               accuracy per model): weak-e becomes right reading a good model's chain, and the good models become

@@ -10,7 +10,7 @@ public enum BenchmarkKind {
     /** Instruction Induction: after the CoT, {@code " The instruction is:"} and 30 forced tokens. */
     INDUCTION(false, true, new Budgets(2048 - 30, 30, 30)),
     /** The toy {@code a+b+c=} task: raw completion, a short CoT, the answer after {@code </think>}. */
-    TOY(false, false, new Budgets(48, 8, 8));
+    TOY(false, false, xcot.tasks.toy.ToyTask.PIPELINE_BUDGETS);
 
     private final boolean collapsesWhitespace;
     private final boolean forcesAnswer;

@@ -20,6 +20,14 @@ public final class ToyTask {
     public static final String BENCHMARK = "toy";
     /** New tokens for any answer of the task: the longest target (words style, 9+9+9) is 39 tokens, then EOS. */
     public static final int ANSWER_BUDGET_TOKENS = 40;
+    /**
+     * The experiment pipeline's budgets for the task, the same as the zoo's evaluation uses: {@value
+     * #ANSWER_BUDGET_TOKENS} new tokens for an own chain and after an inserted one (after an empty thinking block a
+     * model may still reason before it answers, as a real model may after the paper's Empty CoT), 8 for the answer
+     * after a chain the budget cut off.
+     */
+    public static final xcot.tasks.Budgets PIPELINE_BUDGETS = new xcot.tasks.Budgets(ANSWER_BUDGET_TOKENS, 8,
+            ANSWER_BUDGET_TOKENS);
     public static final String THINK_OPEN = ToyAnswers.THINK_OPEN;
     public static final String THINK_CLOSE = ToyAnswers.THINK_CLOSE;
 
