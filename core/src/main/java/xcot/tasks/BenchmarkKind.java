@@ -1,5 +1,7 @@
 package xcot.tasks;
 
+import xcot.tasks.toy.ToyTask;
+
 /**
  * The generation protocol a benchmark follows (PAPER-SPEC §4, §6): how an inserted chain of thought is written, how
  * the answer is obtained and which token budgets apply by default.
@@ -10,7 +12,7 @@ public enum BenchmarkKind {
     /** Instruction Induction: after the CoT, {@code " The instruction is:"} and 30 forced tokens. */
     INDUCTION(false, true, new Budgets(2048 - 30, 30, 30)),
     /** The toy {@code a+b+c=} task: raw completion, a short CoT, the answer after {@code </think>}. */
-    TOY(false, false, xcot.tasks.toy.ToyTask.PIPELINE_BUDGETS);
+    TOY(false, false, ToyTask.PIPELINE_BUDGETS);
 
     private final boolean collapsesWhitespace;
     private final boolean forcesAnswer;

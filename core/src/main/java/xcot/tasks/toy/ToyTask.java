@@ -2,6 +2,7 @@ package xcot.tasks.toy;
 
 import java.util.List;
 import java.util.Optional;
+import xcot.tasks.Budgets;
 
 /**
  * The toy arithmetic benchmark beside MedCalc and Instruction Induction, and the one definition of its text format:
@@ -26,8 +27,7 @@ public final class ToyTask {
      * model may still reason before it answers, as a real model may after the paper's Empty CoT), 8 for the answer
      * after a chain the budget cut off.
      */
-    public static final xcot.tasks.Budgets PIPELINE_BUDGETS = new xcot.tasks.Budgets(ANSWER_BUDGET_TOKENS, 8,
-            ANSWER_BUDGET_TOKENS);
+    public static final Budgets PIPELINE_BUDGETS = new Budgets(ANSWER_BUDGET_TOKENS, 8, ANSWER_BUDGET_TOKENS);
     public static final String THINK_OPEN = ToyAnswers.THINK_OPEN;
     public static final String THINK_CLOSE = ToyAnswers.THINK_CLOSE;
 
