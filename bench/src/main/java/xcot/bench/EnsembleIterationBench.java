@@ -135,14 +135,16 @@ public class EnsembleIterationBench {
         }
     }
 
-    @State(Scope.Benchmark)
-    public static class IncrementalState {
+    /** One ensemble over the shared models, rewound to the prefix before every operation. */
+    public abstract static class EnsembleState {
         Ensemble ensemble;
         ItemRun run;
 
+        abstract Ensemble open(Models m);
+
         @Setup(Level.Trial)
-        public void open(Models m) {
-            ensemble = Ensemble.incremental(m);
+        public void setUp(Models m) {
+            ensemble = open(m);
         }
 
         @Setup(Level.Invocation)
@@ -157,23 +159,18 @@ public class EnsembleIterationBench {
     }
 
     @State(Scope.Benchmark)
-    public static class ReferenceState {
-        Ensemble ensemble;
-        ItemRun run;
-
-        @Setup(Level.Trial)
-        public void open(Models m) {
-            ensemble = Ensemble.reference(m);
+    public static class IncrementalState extends EnsembleState {
+        @Override
+        Ensemble open(Models m) {
+            return Ensemble.incremental(m);
         }
+    }
 
-        @Setup(Level.Invocation)
-        public void rewind() {
-            run = ensemble.rewind();
-        }
-
-        @TearDown(Level.Trial)
-        public void close() {
-            ensemble.close();
+    @State(Scope.Benchmark)
+    public static class ReferenceState extends EnsembleState {
+        @Override
+        Ensemble open(Models m) {
+            return Ensemble.reference(m);
         }
     }
 

@@ -31,8 +31,20 @@ public record ZooConfig(TrainingRecipe recipe, List<ZooModel> models, ZooModel c
         }
     }
 
+    /** Read once: the resource cannot change while the JVM runs, and the record is immutable. */
+    private static volatile ZooConfig committed;
+
     /** The committed zoo's configuration. */
     public static ZooConfig committed() {
+        ZooConfig c = committed;
+        if (c == null) {
+            c = readCommitted();   // two threads may both read it; both get equal values
+            committed = c;
+        }
+        return c;
+    }
+
+    private static ZooConfig readCommitted() {
         try (InputStream in = ZooConfig.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path");

@@ -102,6 +102,15 @@ final class ContextDriver implements AutoCloseable {
         }
     }
 
+    /** {@link #sample}, each continuation detokenized as the ensemble proposes it. */
+    List<String> sampleTexts(int frontierToken, int frontierPosition, int count, int maxNewTokens) {
+        List<String> out = new ArrayList<>(count);
+        for (int[] continuation : sample(frontierToken, frontierPosition, count, maxNewTokens)) {
+            out.add(detokenize(continuation));
+        }
+        return out;
+    }
+
     /**
      * Samples {@code count} continuations of at most {@code maxNewTokens} tokens after a context whose last token
      * {@code frontierToken} sits at {@code frontierPosition} and is not in the cache (sequence 0 holds the positions

@@ -95,11 +95,7 @@ public final class IncrementalModel implements EnsembleModel {
     public List<String> sample(int count, int maxNewTokens) {
         requireCache();
         int frontier = tokens.length - 1;
-        List<String> out = new ArrayList<>(count);
-        for (int[] continuation : driver.sample(tokens[frontier], frontier, count, maxNewTokens)) {
-            out.add(driver.detokenize(continuation));
-        }
-        return out;
+        return driver.sampleTexts(tokens[frontier], frontier, count, maxNewTokens);
     }
 
     @Override

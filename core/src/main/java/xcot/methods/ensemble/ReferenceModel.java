@@ -1,6 +1,5 @@
 package xcot.methods.ensemble;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import xcot.llm.Model;
@@ -65,11 +64,7 @@ public final class ReferenceModel implements EnsembleModel {
         int frontier = tokens.length - 1;
         driver.clear();
         driver.decode(tokens, 0, frontier, ContextDriver.CONTEXT_SEQUENCE, null);
-        List<String> out = new ArrayList<>(count);
-        for (int[] continuation : driver.sample(tokens[frontier], frontier, count, maxNewTokens)) {
-            out.add(driver.detokenize(continuation));
-        }
-        return out;
+        return driver.sampleTexts(tokens[frontier], frontier, count, maxNewTokens);
     }
 
     @Override
