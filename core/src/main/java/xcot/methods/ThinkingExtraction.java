@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import xcot.profiles.ThinkingFormat;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.medcalc.AnswerExtractor;
-import xcot.tasks.python.PyStrings;
+import xcot.pycompat.PyStrings;
 import xcot.tasks.toy.ToyAnswers;
 
 /** Takes the chain of thought out of a generation, per benchmark (PAPER-SPEC §5.1, §6.3, TOY-ZOO). */

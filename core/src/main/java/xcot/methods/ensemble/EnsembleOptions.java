@@ -89,6 +89,6 @@ public record EnsembleOptions(int samplesPerGenerator, int maxChunkTokens, Sente
 
     /** What is appended to every context when {@code c} wins: {@code " " + c.strip()}. */
     static String appended(String candidate) {
-        return " " + xcot.tasks.python.PyStrings.strip(candidate);
+        return " " + xcot.pycompat.PyStrings.strip(candidate);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import xcot.tasks.python.PyStrings;
+import xcot.pycompat.PyStrings;
 
 /**
  * Cuts a sampled continuation after its last sentence boundary, as the reference's

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import xcot.tasks.python.PyStrings;
+import xcot.pycompat.PyStrings;
 
 /**
  * Answer extraction and the two normalizations of the paper's Instruction Induction scoring (PAPER-SPEC §6.2–6.5):

@@ -3,7 +3,7 @@ package xcot.tasks.medcalc;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xcot.records.ScoringOptions;
-import xcot.tasks.python.PyStrings;
+import xcot.pycompat.PyStrings;
 
 /**
  * Finds the answer string in a MedCalc generation (genex {@code extract_answer}, first half; PAPER-SPEC §5.1, §5.2).

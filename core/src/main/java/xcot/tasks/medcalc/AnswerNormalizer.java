@@ -3,12 +3,12 @@ package xcot.tasks.medcalc;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xcot.records.ScoringOptions;
-import xcot.tasks.python.PyEnvironment;
-import xcot.tasks.python.PyError;
-import xcot.tasks.python.PyExpressions;
-import xcot.tasks.python.PyOperators;
-import xcot.tasks.python.PyStrings;
-import xcot.tasks.python.PyValue;
+import xcot.pycompat.PyEnvironment;
+import xcot.pycompat.PyError;
+import xcot.pycompat.PyExpressions;
+import xcot.pycompat.PyOperators;
+import xcot.pycompat.PyStrings;
+import xcot.pycompat.PyValue;
 
 /**
  * Turns an extracted answer string into the normalized answer the reference stores (genex {@code extract_answer},

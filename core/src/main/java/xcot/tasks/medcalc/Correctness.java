@@ -1,12 +1,12 @@
 package xcot.tasks.medcalc;
 
 import java.util.regex.Matcher;
-import xcot.tasks.python.PyEnvironment;
-import xcot.tasks.python.PyError;
-import xcot.tasks.python.PyExpressions;
-import xcot.tasks.python.PyOperators;
-import xcot.tasks.python.PyStrptime;
-import xcot.tasks.python.PyValue;
+import xcot.pycompat.PyEnvironment;
+import xcot.pycompat.PyError;
+import xcot.pycompat.PyExpressions;
+import xcot.pycompat.PyOperators;
+import xcot.pycompat.PyStrptime;
+import xcot.pycompat.PyValue;
 
 /**
  * MedCalc-Bench v1.0's {@code check_correctness}: both sides are evaluated as Python expressions and compared by

@@ -4,7 +4,7 @@ import java.util.Optional;
 import xcot.records.Outcome;
 import xcot.records.ScoredAnswer;
 import xcot.records.ScoringOptions;
-import xcot.tasks.python.PyError;
+import xcot.pycompat.PyError;
 
 /**
  * Scores MedCalc generations end to end: extraction, normalization, correctness. The steps are exposed separately

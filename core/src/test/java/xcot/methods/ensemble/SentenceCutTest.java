@@ -65,10 +65,10 @@ class SentenceCutTest {
     @Property
     void resultIsAStrippedPrefixOfTheStrippedInput(@ForAll String text) {
         for (SentenceRule rule : SentenceRule.values()) {
-            String stripped = xcot.tasks.python.PyStrings.strip(text);
+            String stripped = xcot.pycompat.PyStrings.strip(text);
             String cut = SentenceCut.truncate(text, rule);
             assertTrue(stripped.startsWith(cut), rule + ": " + cut);
-            assertEquals(xcot.tasks.python.PyStrings.strip(cut), cut);
+            assertEquals(xcot.pycompat.PyStrings.strip(cut), cut);
             assertEquals(cut, SentenceCut.truncate(cut, rule), "cutting twice changes nothing");
         }
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import xcot.records.ScoringOptions;
-import xcot.tasks.python.PyError;
+import xcot.pycompat.PyError;
 
 /**
  * Golden cases for per-calculator normalization (PAPER-SPEC §5.3, data README pitfalls), one or more per rule.

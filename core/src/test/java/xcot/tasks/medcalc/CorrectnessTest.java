@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import xcot.tasks.python.PyError;
+import xcot.pycompat.PyError;
 
 /** MedCalc-Bench v1.0 correctness rules (PAPER-SPEC §5.4), including the error texts that get stored. */
 class CorrectnessTest {

@@ -12,8 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import xcot.records.Outcome;
 import xcot.records.ScoringOptions;
-import xcot.tasks.python.PyError;
-import xcot.tasks.python.PyFloatRepr;
+import xcot.pycompat.PyError;
+import xcot.pycompat.PyFloatRepr;
 
 /** Properties of extraction, normalization and judging over arbitrary model output. */
 class ExtractionProperties {

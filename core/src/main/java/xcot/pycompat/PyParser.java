@@ -1,12 +1,12 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import xcot.tasks.python.PyLexer.Kind;
-import xcot.tasks.python.PyLexer.Token;
+import xcot.pycompat.PyLexer.Kind;
+import xcot.pycompat.PyLexer.Token;
 
 /**
  * Recursive-descent parser for the expression subset of Python that MedCalc answers use: numbers, strings, names,

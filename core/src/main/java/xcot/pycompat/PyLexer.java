@@ -1,4 +1,4 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 /**
  * Python {@code str} behaviour that Java spells differently: which characters are whitespace ({@code str.isspace},

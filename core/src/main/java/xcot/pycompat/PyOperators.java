@@ -1,4 +1,4 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 /** The Python operations the MedCalc judge applies to evaluated values, outside any expression. */
 public final class PyOperators {

@@ -1,4 +1,4 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

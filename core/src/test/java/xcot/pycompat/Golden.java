@@ -1,4 +1,4 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,16 +1,16 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
-import xcot.tasks.python.PyValue.PyFloat;
-import xcot.tasks.python.PyValue.PyFunction;
-import xcot.tasks.python.PyValue.PyInt;
-import xcot.tasks.python.PyValue.PyModule;
-import xcot.tasks.python.PyValue.PyStr;
-import xcot.tasks.python.PyValue.PyTuple;
+import xcot.pycompat.PyValue.PyFloat;
+import xcot.pycompat.PyValue.PyFunction;
+import xcot.pycompat.PyValue.PyInt;
+import xcot.pycompat.PyValue.PyModule;
+import xcot.pycompat.PyValue.PyStr;
+import xcot.pycompat.PyValue.PyTuple;
 
 /**
  * The callables the reference code's {@code eval} can reach: {@code round abs int float min max pow}, and the

@@ -1,15 +1,15 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
-import xcot.tasks.python.PyValue.PyBool;
-import xcot.tasks.python.PyValue.PyFloat;
-import xcot.tasks.python.PyValue.PyInt;
-import xcot.tasks.python.PyValue.PyStr;
-import xcot.tasks.python.PyValue.PyTuple;
+import xcot.pycompat.PyValue.PyBool;
+import xcot.pycompat.PyValue.PyFloat;
+import xcot.pycompat.PyValue.PyInt;
+import xcot.pycompat.PyValue.PyStr;
+import xcot.pycompat.PyValue.PyTuple;
 
 /**
  * Python's arithmetic and comparison rules on {@link PyValue}s: int/float promotion, true division, floor division

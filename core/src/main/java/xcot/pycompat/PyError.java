@@ -1,4 +1,4 @@
-package xcot.tasks.python;
+package xcot.pycompat;
 
 /**
  * A Python exception as the reference scoring code would have raised it: its type name and its {@code str(e)} text.
