@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import xcot.records.Utf8Lines;
+import xcot.io.Utf8Lines;
 import xcot.runs.ConfigReader;
 import xcot.runs.RunConfig;
 import xcot.runs.RunOptions;

@@ -13,13 +13,13 @@ import xcot.metrics.AgreementRule;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.SettingMetrics;
 import xcot.metrics.SettingReport;
-import xcot.records.GenexMedCalcFiles;
-import xcot.records.InputProblem;
-import xcot.records.ReadResult;
-import xcot.records.ScoredAnswer;
+import xcot.formats.GenexMedCalcFiles;
+import xcot.io.InputProblem;
+import xcot.io.ReadResult;
+import xcot.metrics.ScoredAnswer;
 import xcot.records.ScoringOptions;
-import xcot.records.Setting;
-import xcot.records.XcotJsonl;
+import xcot.metrics.Setting;
+import xcot.formats.XcotJsonl;
 import xcot.tasks.Benchmarks;
 
 /** {@code xcot score}: scores answer files as one setting (all model pairs among them). */

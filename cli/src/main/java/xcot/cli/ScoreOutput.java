@@ -16,7 +16,7 @@ import xcot.metrics.NWayAgreement;
 import xcot.metrics.PairRate;
 import xcot.metrics.SettingReport;
 import xcot.metrics.Summary;
-import xcot.records.InputProblem;
+import xcot.io.InputProblem;
 import xcot.records.ScoringOptions;
 
 /** Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object. */

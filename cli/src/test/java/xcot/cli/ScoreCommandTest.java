@@ -19,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
-import xcot.records.GenexFixtures;
-import xcot.records.GenexMedCalcFiles;
-import xcot.records.ScoredAnswer;
-import xcot.records.XcotJsonl;
+import xcot.formats.GenexFixtures;
+import xcot.formats.GenexMedCalcFiles;
+import xcot.metrics.ScoredAnswer;
+import xcot.formats.XcotJsonl;
 
 class ScoreCommandTest {
     @TempDir

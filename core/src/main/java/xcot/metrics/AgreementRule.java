@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.ToDoubleBiFunction;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 
 /**
  * When two models' answers to the same item count as agreeing. An empty result skips the item for that pair (it is

@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import xcot.records.ScoredAnswer;
-import xcot.records.Setting;
+import xcot.metrics.ScoredAnswer;
+import xcot.metrics.Setting;
 
 /**
  * Agreement of each model with a fixed counterpart, under the same rule as pairwise consistency:

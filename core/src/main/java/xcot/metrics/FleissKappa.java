@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import xcot.records.Setting;
+import xcot.metrics.Setting;
 
 /**
  * N-way agreement of a setting's models under a categorical rule: the share of items where all answers fall in one

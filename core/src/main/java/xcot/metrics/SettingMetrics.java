@@ -3,7 +3,7 @@ package xcot.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import xcot.records.Setting;
+import xcot.metrics.Setting;
 
 /**
  * Scores one setting: pairwise consistency (the paper's headline number), accuracy, the consistency breakdown and

@@ -3,8 +3,8 @@ package xcot.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import xcot.records.ScoredAnswer;
-import xcot.records.Setting;
+import xcot.metrics.ScoredAnswer;
+import xcot.metrics.Setting;
 
 /** Builds the per-item tables that the setting statistics are computed from. */
 final class Tables {

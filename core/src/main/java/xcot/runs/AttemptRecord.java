@@ -13,8 +13,8 @@ import java.util.OptionalLong;
 import xcot.methods.Attempt;
 import xcot.methods.Pass;
 import xcot.methods.StopReason;
-import xcot.records.Outcome;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.Outcome;
+import xcot.metrics.ScoredAnswer;
 
 /**
  * A finished, scored attempt as the store keeps it (one JSON document per attempt).

@@ -4,7 +4,7 @@ import java.util.Optional;
 import xcot.methods.Attempt;
 import xcot.methods.CotGeneration;
 import xcot.methods.TextGenerator;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 import xcot.tasks.AnswerLabel;
 import xcot.tasks.Completion;
 import xcot.tasks.MedCalcBenchmark;

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import xcot.methods.Condition;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 import xcot.tasks.MedCalcBenchmark;
 import xcot.tasks.medcalc.AnswerExtractor;
 import xcot.tasks.medcalc.MedCalcRow;
+import xcot.formats.PythonJson;
 
 /**
  * Writes a MedCalc run in the reference implementation's output format (genex {@code run.py},

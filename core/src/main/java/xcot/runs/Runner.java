@@ -14,8 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import xcot.methods.EnsembleCot;
 import xcot.profiles.ModelFamily;
-import xcot.records.XcotJsonl;
+import xcot.formats.XcotJsonl;
 import xcot.tasks.MedCalcBenchmark;
+import xcot.formats.PythonJson;
 
 /**
  * Runs an experiment: checks everything first ({@link Preflight}), then the phases — own CoTs, ensemble CoTs, answer

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.SettingMetrics;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 import xcot.records.ScoringOptions;
-import xcot.records.Setting;
+import xcot.metrics.Setting;
 import xcot.tasks.Benchmark;
 import xcot.tasks.CotCorruption;
 

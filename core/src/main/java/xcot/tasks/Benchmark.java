@@ -2,7 +2,7 @@ package xcot.tasks;
 
 import java.util.List;
 import xcot.metrics.AgreementRule;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 import xcot.records.ScoringOptions;
 
 /**

@@ -3,7 +3,7 @@ package xcot.tasks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 import xcot.records.ScoringOptions;
 import xcot.tasks.medcalc.AnswerExtractor;
 import xcot.tasks.medcalc.MedCalcDataset;

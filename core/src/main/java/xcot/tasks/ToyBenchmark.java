@@ -2,7 +2,7 @@ package xcot.tasks;
 
 import java.util.Arrays;
 import java.util.List;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 import xcot.tasks.toy.Corruption;
 import xcot.tasks.toy.CotStyle;
 import xcot.tasks.toy.ToyProblem;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.ScoredAnswer;
 import xcot.tasks.toy.CorruptedCot;
 import xcot.tasks.toy.Corruption;
 import xcot.tasks.toy.CotStyle;

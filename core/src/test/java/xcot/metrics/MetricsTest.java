@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import xcot.records.Outcome;
-import xcot.records.ScoredAnswer;
-import xcot.records.Setting;
+import xcot.metrics.Outcome;
+import xcot.metrics.ScoredAnswer;
+import xcot.metrics.Setting;
 
 /** The statistics on small hand-made settings whose values are known independently. */
 class MetricsTest {

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import xcot.records.GenexFixtures;
-import xcot.records.GenexMedCalcFiles;
-import xcot.records.ScoredAnswer;
-import xcot.records.Setting;
+import xcot.formats.GenexFixtures;
+import xcot.formats.GenexMedCalcFiles;
+import xcot.metrics.ScoredAnswer;
+import xcot.metrics.Setting;
 
 /**
  * The metrics on the authors' published MedCalc outputs reproduce the published numbers (reference README,

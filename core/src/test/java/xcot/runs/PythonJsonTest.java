@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import xcot.formats.PythonJson;
 
 /** Expected strings are what CPython 3's {@code json.dumps} prints for the same objects (checked by hand). */
 class PythonJsonTest {

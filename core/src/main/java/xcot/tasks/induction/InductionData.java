@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import xcot.records.Utf8Lines;
+import xcot.io.Utf8Lines;
 
 /**
  * The Instruction Induction data shipped in the jar ({@code xcot/data/instruction-induction/}): the paper's 20 tasks

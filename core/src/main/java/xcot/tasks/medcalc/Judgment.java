@@ -1,7 +1,7 @@
 package xcot.tasks.medcalc;
 
 import java.util.Objects;
-import xcot.records.Outcome;
+import xcot.metrics.Outcome;
 
 /**
  * A judged MedCalc answer: the answer string to store and the outcome. On failure the answer is the failure text,

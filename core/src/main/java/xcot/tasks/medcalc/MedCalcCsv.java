@@ -11,10 +11,10 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import xcot.records.InputFormatException;
-import xcot.records.InputProblem;
-import xcot.records.ReadResult;
-import xcot.records.Utf8Lines;
+import xcot.io.InputFormatException;
+import xcot.io.InputProblem;
+import xcot.io.ReadResult;
+import xcot.io.Utf8Lines;
 
 /**
  * Reads a MedCalc-Bench test CSV (quoted cells with newlines, a header row) with commons-csv. A missing header column

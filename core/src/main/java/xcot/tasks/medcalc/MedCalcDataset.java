@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import xcot.records.ReadResult;
-import xcot.records.Utf8Lines;
+import xcot.io.ReadResult;
+import xcot.io.Utf8Lines;
 
 /**
  * The MedCalc-Bench v1.0 test set shipped in the jar ({@code xcot/data/medcalc-bench/}), and the paper's 100-row

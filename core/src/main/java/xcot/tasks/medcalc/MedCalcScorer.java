@@ -1,8 +1,8 @@
 package xcot.tasks.medcalc;
 
 import java.util.Optional;
-import xcot.records.Outcome;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.Outcome;
+import xcot.metrics.ScoredAnswer;
 import xcot.records.ScoringOptions;
 import xcot.pycompat.PyError;
 

@@ -1,8 +1,8 @@
 package xcot.tasks.toy;
 
 import java.util.Optional;
-import xcot.records.Outcome;
-import xcot.records.ScoredAnswer;
+import xcot.metrics.Outcome;
+import xcot.metrics.ScoredAnswer;
 
 /** Scores toy transcripts: the answer after {@code </think>} against {@code a+b+c}. */
 public final class ToyScorer {

@@ -10,7 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import xcot.records.Outcome;
+import xcot.metrics.Outcome;
 import xcot.records.ScoringOptions;
 import xcot.pycompat.PyError;
 import xcot.pycompat.PyFloatRepr;

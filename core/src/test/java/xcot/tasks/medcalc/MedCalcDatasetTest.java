@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xcot.records.InputFormatException;
-import xcot.records.ReadResult;
+import xcot.io.InputFormatException;
+import xcot.io.ReadResult;
 
 /** The shipped test set against the facts stated in the data README, and the loader's handling of bad input. */
 class MedCalcDatasetTest {

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import xcot.records.GenexFixtures;
-import xcot.records.GenexMedCalcFiles;
-import xcot.records.GenexMedCalcRecord;
-import xcot.records.ReadResult;
+import xcot.formats.GenexFixtures;
+import xcot.formats.GenexMedCalcFiles;
+import xcot.formats.GenexMedCalcRecord;
+import xcot.io.ReadResult;
 import xcot.records.ScoringOptions;
 
 /**

@@ -56,9 +56,9 @@ class ToyAnswersTest {
         assertFalse(wrong.outcome().isCorrect() || wrong.outcome().isFailed());
         var unclosed = ToyScorer.score(p, "default", "m", Optional.empty(), "<think> 6+1=7 7+9=16 16");
         assertEquals("", unclosed.answer());
-        assertEquals(new xcot.records.Outcome.Failed("the thinking block was never closed"), unclosed.outcome());
+        assertEquals(new xcot.metrics.Outcome.Failed("the thinking block was never closed"), unclosed.outcome());
         var noNumber = ToyScorer.score(p, "default", "m", Optional.empty(), "<think> 6+1=7 </think> x");
-        assertEquals(new xcot.records.Outcome.Failed("no number after </think>"), noNumber.outcome());
+        assertEquals(new xcot.metrics.Outcome.Failed("no number after </think>"), noNumber.outcome());
     }
 
     @Property

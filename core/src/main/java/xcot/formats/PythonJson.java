@@ -1,4 +1,4 @@
-package xcot.runs;
+package xcot.formats;
 
 import java.util.Map;
 
@@ -8,11 +8,11 @@ import java.util.Map;
  * ({@code ' '}..{@code '~'}) escaped as {@code \}{@code uXXXX}, UTF-16 surrogates included, except the short escapes
  * Python uses for {@code \n}, {@code \r}, {@code \t}, {@code \b}, {@code \f}.
  */
-final class PythonJson {
+public final class PythonJson {
     private PythonJson() {}
 
     /** Values may be {@link String}, {@link Integer}, {@link Long} or null. */
-    static String object(Map<String, Object> fields) {
+    public static String object(Map<String, Object> fields) {
         StringBuilder out = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, Object> e : fields.entrySet()) {
@@ -33,7 +33,7 @@ final class PythonJson {
         return out.append('}').toString();
     }
 
-    static void string(StringBuilder out, String s) {
+    public static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

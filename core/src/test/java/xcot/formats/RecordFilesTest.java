@@ -1,4 +1,6 @@
-package xcot.records;
+package xcot.formats;
+
+import xcot.metrics.Outcome;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +15,13 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xcot.formats.GenexMedCalcFiles;
+import xcot.formats.GenexMedCalcRecord;
+import xcot.formats.XcotJsonl;
+import xcot.io.InputFormatException;
+import xcot.io.ReadResult;
+import xcot.io.Utf8Lines;
+import xcot.metrics.ScoredAnswer;
 
 /** The xcot JSONL format and the genex importer, on good and bad input. */
 class RecordFilesTest {

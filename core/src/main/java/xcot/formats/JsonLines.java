@@ -1,4 +1,4 @@
-package xcot.records;
+package xcot.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import xcot.io.InputProblem;
+import xcot.io.ReadResult;
+import xcot.io.Utf8Lines;
 
 /**
  * Splits a JSONL file into JSON objects, one per non-blank line, with strict UTF-8. A line that is not valid UTF-8,

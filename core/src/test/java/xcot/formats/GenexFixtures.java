@@ -1,4 +1,4 @@
-package xcot.records;
+package xcot.formats;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package xcot.records;
+package xcot.formats;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import xcot.io.InputProblem;
+import xcot.io.ReadResult;
+import xcot.io.Utf8Lines;
+import xcot.metrics.Outcome;
+import xcot.metrics.ScoredAnswer;
 
 /**
  * xcot's own scored-answer format: UTF-8 JSON Lines, one {@link ScoredAnswer} per line. The pipeline writes it and

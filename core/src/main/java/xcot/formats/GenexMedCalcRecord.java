@@ -1,7 +1,9 @@
-package xcot.records;
+package xcot.formats;
 
 import java.util.Objects;
 import java.util.Optional;
+import xcot.metrics.Outcome;
+import xcot.metrics.ScoredAnswer;
 
 /**
  * One line of a MedCalc output file written by the reference implementation (genex), reduced to what scoring reads.

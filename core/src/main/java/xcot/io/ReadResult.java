@@ -1,4 +1,4 @@
-package xcot.records;
+package xcot.io;
 
 import java.util.List;
 

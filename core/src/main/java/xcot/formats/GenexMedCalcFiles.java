@@ -1,10 +1,14 @@
-package xcot.records;
+package xcot.formats;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import xcot.io.InputProblem;
+import xcot.io.ReadResult;
+import xcot.io.Utf8Lines;
+import xcot.metrics.ScoredAnswer;
 
 /**
  * Imports the reference implementation's MedCalc output files ({@code *.jsonl} or {@code *.jsonl.gz}, one JSON

@@ -1,4 +1,4 @@
-package xcot.records;
+package xcot.metrics;
 
 import java.util.Objects;
 
