@@ -18,9 +18,9 @@ import xcot.gguf.GgufReader;
 import xcot.profiles.Detection;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
-import xcot.profiles.ReferenceFlags;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.ThinkingFormat;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 
@@ -59,23 +59,23 @@ final class InspectCommand implements Callable<Integer> {
                 profile.sampling().temperature(), profile.sampling().topK(), profile.sampling().topP(),
                 profile.sampling().source());
         for (BenchmarkKind kind : new BenchmarkKind[] {BenchmarkKind.MEDCALC, BenchmarkKind.INDUCTION}) {
-            for (ReferenceFlags flags : new ReferenceFlags[] {ReferenceFlags.fixed(), ReferenceFlags.referenceCompat()}) {
+            for (Quirks flags : new Quirks[] {Quirks.fixed(), Quirks.referenceCompat()}) {
                 ThinkingFormat f = profile.thinking(kind, flags);
-                String mode = flags.equals(ReferenceFlags.fixed()) ? "fixed" : "reference-compat";
+                String mode = flags.equals(Quirks.fixed()) ? "fixed" : "reference-compat";
                 String rendered = render(profile, kind, flags);
                 out.printf(Locale.ROOT, "%-9s %-16s thinking %s ... %s, answer after %s, insertion %s%n",
                         kind.name().toLowerCase(Locale.ROOT), mode, show(f.open()), show(f.close()),
                         show(f.answerStart()), show(profile.insertion(rendered, "{CoT}", kind, flags)));
             }
         }
-        String rendered = render(profile, BenchmarkKind.MEDCALC, ReferenceFlags.fixed());
+        String rendered = render(profile, BenchmarkKind.MEDCALC, Quirks.fixed());
         out.println("rendered prompt (MedCalc, fixed), own CoT:");
         out.println(show(rendered + profile.ownCotOpening(rendered)));
         out.flush();
         return 0;
     }
 
-    private static String render(ModelProfile profile, BenchmarkKind kind, ReferenceFlags flags) {
+    private static String render(ModelProfile profile, BenchmarkKind kind, Quirks flags) {
         TaskPrompt prompt = kind == BenchmarkKind.MEDCALC ? TaskPrompt.of("{system}", "{user}")
                 : TaskPrompt.userOnly("{user}");
         return profile.render(prompt, new RenderOptions(LocalDate.now(), "low", flags));

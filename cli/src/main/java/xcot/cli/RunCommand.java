@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirks;
 import xcot.runs.ConfigReader;
 import xcot.runs.RunConfig;
 import xcot.runs.RunOptions;
@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         RunConfig c = ConfigReader.read(config);
         if (referenceCompat) {
-            c = c.withFlags(ReferenceFlags.referenceCompat());
+            c = c.withFlags(Quirks.referenceCompat());
         }
         Path dir = out != null ? out : RunReport.defaultRunDir(c.name());
         var result = Runner.run(c, dir, RunOptions.defaults(spec.commandLine().getErr(), RunReport.stderrIsTerminal()));

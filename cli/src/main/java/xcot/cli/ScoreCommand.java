@@ -9,17 +9,18 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import xcot.metrics.AgreementRule;
-import xcot.metrics.BootstrapSpec;
-import xcot.metrics.SettingMetrics;
-import xcot.metrics.SettingReport;
 import xcot.formats.GenexMedCalcFiles;
+import xcot.formats.XcotJsonl;
 import xcot.io.InputProblem;
 import xcot.io.ReadResult;
+import xcot.metrics.AgreementRule;
+import xcot.metrics.BootstrapSpec;
 import xcot.metrics.ScoredAnswer;
-import xcot.records.ScoringOptions;
 import xcot.metrics.Setting;
-import xcot.formats.XcotJsonl;
+import xcot.metrics.SettingMetrics;
+import xcot.metrics.SettingReport;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.tasks.Benchmarks;
 
 /** {@code xcot score}: scores answer files as one setting (all model pairs among them). */
@@ -103,7 +104,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScoringOptions options = faithful ? ScoringOptions.faithful() : ScoringOptions.fixed();
+        Quirks options = faithful ? Quirks.faithfulScoring() : Quirks.none();
         List<ScoredAnswer> answers = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
         for (Path file : files) {
@@ -123,7 +124,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (setting.models().size() < 2) {
             throw new IllegalArgumentException("need answers of at least two models, found " + setting.models());
         }
-        SettingReport report = SettingMetrics.score(setting, rule(answers, options), options.stringBreakdown(),
+        SettingReport report = SettingMetrics.score(setting, rule(answers, options), options.has(Quirk.STRING_BREAKDOWN),
                 new BootstrapSpec(resamples, seed));
         ScoreOutput output = new ScoreOutput(options, format.label(), files, report, problems,
                 new BootstrapSpec(resamples, seed));
@@ -149,7 +150,7 @@ public final class ScoreCommand implements Callable<Integer> {
     }
 
     /** The benchmark's agreement rule, from the one place that decides it ({@link Benchmarks}). */
-    private static AgreementRule rule(List<ScoredAnswer> answers, ScoringOptions options) {
+    private static AgreementRule rule(List<ScoredAnswer> answers, Quirks options) {
         List<String> benchmarks = answers.stream().map(ScoredAnswer::benchmark).distinct().toList();
         if (benchmarks.size() > 1) {
             throw new IllegalArgumentException("the files mix benchmarks " + benchmarks);

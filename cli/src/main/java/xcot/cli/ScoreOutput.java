@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import xcot.io.InputProblem;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.Estimate;
 import xcot.metrics.Interval;
@@ -16,17 +17,16 @@ import xcot.metrics.NWayAgreement;
 import xcot.metrics.PairRate;
 import xcot.metrics.SettingReport;
 import xcot.metrics.Summary;
-import xcot.io.InputProblem;
-import xcot.records.ScoringOptions;
+import xcot.reference.Quirks;
 
 /** Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object. */
 record ScoreOutput(
-        ScoringOptions options, String format, List<Path> files, SettingReport report, List<InputProblem> problems,
+        Quirks options, String format, List<Path> files, SettingReport report, List<InputProblem> problems,
         BootstrapSpec bootstrap) {
 
     String text() {
         StringBuilder out = new StringBuilder();
-        out.append("mode: ").append(options.describe()).append('\n');
+        out.append("mode: ").append(options.describeScoring()).append('\n');
         out.append(String.format(Locale.ROOT, "input: %s, %d file(s), %d models, %d items%s%n", format, files.size(),
                 report.models().size(), report.items(),
                 report.missing() == 0 ? "" : ", " + report.missing() + " missing answers scored as failed"));
@@ -84,11 +84,11 @@ record ScoreOutput(
     String json() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
-        root.put("mode", options.equals(ScoringOptions.fixed()) ? "fixed" : options.equals(ScoringOptions.faithful())
+        root.put("mode", options.equals(Quirks.none()) ? "fixed" : options.equals(Quirks.faithfulScoring())
                 ? "faithful" : "custom");
-        root.put("modeDescription", options.describe());
+        root.put("modeDescription", options.describeScoring());
         ArrayNode flags = root.putArray("referenceFlags");
-        options.referenceFlags().forEach(flags::add);
+        options.scoring().enabled().forEach(flags::add);
         root.put("format", format);
         ArrayNode fileNames = root.putArray("files");
         files.forEach(f -> fileNames.add(f.toString()));

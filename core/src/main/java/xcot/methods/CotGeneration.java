@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import xcot.profiles.ThinkingFormat;
+import xcot.reference.Quirk;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 import xcot.tasks.induction.InductionScoring;
@@ -57,7 +58,7 @@ public final class CotGeneration {
 
         String closing = format.closingFor(first.text());
         boolean forced = setup.kind().forcesAnswer();
-        boolean referenceSecondPass = setup.kind() == BenchmarkKind.MEDCALC && setup.flags().alwaysSecondPass();
+        boolean referenceSecondPass = setup.kind() == BenchmarkKind.MEDCALC && setup.flags().has(Quirk.ALWAYS_SECOND_PASS);
         boolean secondPass = forced || referenceSecondPass
                 || (first.stopReason().ranOutOfRoom() && !closing.isEmpty());
         String continuation = first.text();

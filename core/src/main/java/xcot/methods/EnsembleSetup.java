@@ -2,7 +2,7 @@ package xcot.methods;
 
 import java.util.List;
 import java.util.Objects;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 
 /**
@@ -13,7 +13,7 @@ import xcot.tasks.BenchmarkKind;
  * @param flags the reference flags (Q11–Q19 concern the ensemble)
  */
 public record EnsembleSetup(List<EnsembleParticipant> generators, List<EnsembleParticipant> evaluators,
-                            BenchmarkKind kind, ReferenceFlags flags) {
+                            BenchmarkKind kind, Quirks flags) {
     public EnsembleSetup {
         generators = List.copyOf(generators);
         evaluators = List.copyOf(evaluators);

@@ -2,9 +2,10 @@ package xcot.methods;
 
 import java.util.Objects;
 import xcot.profiles.ModelProfile;
-import xcot.profiles.ReferenceFlags;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.ThinkingFormat;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.Budgets;
 
@@ -12,7 +13,7 @@ import xcot.tasks.Budgets;
  * Everything fixed for one model on one benchmark in a run: its profile, the benchmark's protocol and budgets, the
  * reference flags and the rendering options.
  */
-public record GenerationSetup(ModelProfile profile, BenchmarkKind kind, ReferenceFlags flags, Budgets budgets,
+public record GenerationSetup(ModelProfile profile, BenchmarkKind kind, Quirks flags, Budgets budgets,
                               RenderOptions render) {
     public GenerationSetup {
         Objects.requireNonNull(profile, "profile");
@@ -31,12 +32,12 @@ public record GenerationSetup(ModelProfile profile, BenchmarkKind kind, Referenc
      * {@code skip_special_tokens=True} (so gpt-oss channel tokens became the words its markers look for).
      */
     public boolean renderSpecial() {
-        return !(kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels());
+        return !(kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS));
     }
 
     /** MedCalc budgets count the prompt under Q7. */
     boolean promptInclusive() {
-        return kind == BenchmarkKind.MEDCALC && flags.promptInclusiveBudgets();
+        return kind == BenchmarkKind.MEDCALC && flags.has(Quirk.PROMPT_INCLUSIVE_BUDGETS);
     }
 
     public GenerationSetup withRender(RenderOptions options) {

@@ -2,8 +2,8 @@ package xcot.methods;
 
 import java.util.Objects;
 import xcot.profiles.ModelProfile;
-import xcot.profiles.ReferenceFlags;
 import xcot.profiles.RenderOptions;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 
@@ -47,7 +47,7 @@ public final class LocalModelAnswerRemover implements AnswerRemover {
         Generated g = generator.generate(new GenerationRequest(new PromptInput.Text(prompt),
                 new Budget.Fixed(maxTokens), SamplingSpec.greedy(), Stage.ANSWER, false));
         String output = g.text();
-        String endOfThinking = profile.thinking(kind, ReferenceFlags.fixed()).answerStart();
+        String endOfThinking = profile.thinking(kind, Quirks.fixed()).answerStart();
         int end = output.indexOf(endOfThinking);
         if (end >= 0) {
             output = output.substring(end + endOfThinking.length());

@@ -4,9 +4,11 @@ import static xcot.profiles.ThinkingFormat.*;
 
 import java.util.Objects;
 import java.util.Optional;
+import xcot.reference.Quirk;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 import xcot.tasks.toy.ToyTask;
+import xcot.reference.Quirks;
 
 /**
  * Everything xcot needs to know about a model's prompt format, in one place: rendering, thinking markers, the
@@ -44,7 +46,7 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
     }
 
     /** The markers of this family for a benchmark protocol (§5.1, §6.3, §6.4). */
-    public ThinkingFormat thinking(BenchmarkKind kind, ReferenceFlags flags) {
+    public ThinkingFormat thinking(BenchmarkKind kind, Quirks flags) {
         return ThinkingFormat.of(family, kind, flags);
     }
 
@@ -67,7 +69,7 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
      * §6.2 for Instruction Induction, {@link ToyTask#insertion} for the toy task): {@link #openInsertion} followed by
      * the marker that closes the thinking block. Instruction Induction's answer suffix is not part of it.
      */
-    public String insertion(String rendered, String cot, BenchmarkKind kind, ReferenceFlags flags) {
+    public String insertion(String rendered, String cot, BenchmarkKind kind, Quirks flags) {
         return openInsertion(rendered, cot, kind, flags) + insertionClose(kind, flags);
     }
 
@@ -76,27 +78,27 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
      * so that the model writes the rest of the chain itself (the toy task's forced wrong first step): the opening of
      * {@link #insertion} without its closing marker.
      */
-    public String openInsertion(String rendered, String cot, BenchmarkKind kind, ReferenceFlags flags) {
+    public String openInsertion(String rendered, String cot, BenchmarkKind kind, Quirks flags) {
         boolean induction = kind == BenchmarkKind.INDUCTION;
         return switch (family) {
             case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, induction, flags) + cot;
             case OPENTHINKER -> THOUGHT_OPEN + cot;
             case GPT_OSS -> {
-                if (kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels()) {
+                if (kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS)) {
                     yield OSS_PLAIN_ANALYSIS + cot;
                 }
-                yield (induction && flags.iiOssDoubleHeader() ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS) + cot;
+                yield (induction && flags.has(Quirk.II_OSS_DOUBLE_HEADER) ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS) + cot;
             }
             case TOY -> ToyTask.openInsertion(cot);
         };
     }
 
     /** What closes an inserted thinking block and opens the answer. */
-    private String insertionClose(BenchmarkKind kind, ReferenceFlags flags) {
+    private String insertionClose(BenchmarkKind kind, Quirks flags) {
         return switch (family) {
             case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> THINK_CLOSE;
             case OPENTHINKER -> THOUGHT_CLOSE + SOLUTION_OPEN;
-            case GPT_OSS -> kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels() ? OSS_PLAIN_FINAL
+            case GPT_OSS -> kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS) ? OSS_PLAIN_FINAL
                     : OSS_END + OSS_ASSISTANT + OSS_FINAL;
             case TOY -> ToyTask.THINK_CLOSE;
         };
@@ -106,8 +108,8 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
      * {@code <think>} before an inserted CoT. Reference MedCalc (Q1): always, so QwQ and NRR get it twice. Reference
      * Instruction Induction: unless the prompt contains one. Fixed: unless the prompt already ends with one.
      */
-    private static String thinkOpening(String rendered, boolean induction, ReferenceFlags flags) {
-        if (flags.doubleThinkTag()) {
+    private static String thinkOpening(String rendered, boolean induction, Quirks flags) {
+        if (flags.has(Quirk.DOUBLE_THINK_TAG)) {
             return induction && rendered.contains(THINK_OPEN) ? "" : THINK_OPEN;
         }
         return endsWithIgnoringWhitespace(rendered, THINK_OPEN) ? "" : THINK_OPEN;
@@ -118,11 +120,11 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
      * (doubled for QwQ/NRR under Q1), or for gpt-oss the analysis header (none under {@code ref.oss-bare-assistant},
      * Q17).
      */
-    public String ensembleContextOpening(String rendered, ReferenceFlags flags) {
+    public String ensembleContextOpening(String rendered, Quirks flags) {
         return switch (family) {
             case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, false, flags);
             case OPENTHINKER -> THOUGHT_OPEN;
-            case GPT_OSS -> flags.ossBareAssistant() ? "" : OSS_ANALYSIS;
+            case GPT_OSS -> flags.has(Quirk.OSS_BARE_ASSISTANT) ? "" : OSS_ANALYSIS;
             case TOY -> ToyTask.THINK_OPEN;
         };
     }
@@ -133,9 +135,9 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
      *
      * @param bosText the BOS token's text, or empty when the vocabulary has none
      */
-    public static boolean addSpecialTokens(String rendered, Optional<String> bosText, ReferenceFlags flags) {
+    public static boolean addSpecialTokens(String rendered, Optional<String> bosText, Quirks flags) {
         boolean templateWroteBos = bosText.isPresent() && !bosText.get().isEmpty() && rendered.startsWith(bosText.get());
-        return !templateWroteBos || flags.doubleBos();
+        return !templateWroteBos || flags.has(Quirk.DOUBLE_BOS);
     }
 
     static boolean endsWithIgnoringWhitespace(String text, String suffix) {

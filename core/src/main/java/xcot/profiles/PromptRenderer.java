@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import xcot.llm.ChatMessage;
 import xcot.llm.ChatTemplate;
+import xcot.reference.Quirk;
 import xcot.tasks.TaskPrompt;
 
 /**
@@ -50,7 +51,7 @@ final class PromptRenderer {
      * {@code ref.ii-oss-identity-is-prompt} (Q10).
      */
     private static String harmony(TaskPrompt prompt, RenderOptions options) {
-        String identity = prompt.system().orElse(options.flags().iiOssIdentityIsPrompt() ? prompt.user()
+        String identity = prompt.system().orElse(options.flags().has(Quirk.II_OSS_IDENTITY_IS_PROMPT) ? prompt.user()
                 : OSS_DEFAULT_IDENTITY);
         return "<|start|>system<|message|>" + identity + "\nKnowledge cutoff: 2024-06\nCurrent date: "
                 + options.harmonyDate() + "\n\nReasoning: " + options.reasoningEffort()

@@ -2,6 +2,7 @@ package xcot.profiles;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import xcot.reference.Quirks;
 
 /**
  * Per-run inputs of prompt rendering besides the messages.
@@ -11,7 +12,7 @@ import java.util.Objects;
  * @param reasoningEffort gpt-oss {@code Reasoning:} level ({@code low}, {@code medium}, {@code high})
  * @param flags           the reference quirks in force
  */
-public record RenderOptions(LocalDate harmonyDate, String reasoningEffort, ReferenceFlags flags) {
+public record RenderOptions(LocalDate harmonyDate, String reasoningEffort, Quirks flags) {
     public RenderOptions {
         Objects.requireNonNull(harmonyDate, "harmonyDate");
         Objects.requireNonNull(flags, "flags");

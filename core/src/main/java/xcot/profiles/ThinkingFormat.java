@@ -1,8 +1,10 @@
 package xcot.profiles;
 
 import java.util.Objects;
+import xcot.reference.Quirk;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.toy.ToyTask;
+import xcot.reference.Quirks;
 
 /**
  * How one model family marks its thinking in decoded text, for one benchmark protocol and set of flags: the markers
@@ -37,7 +39,7 @@ public record ThinkingFormat(String open, String close, String answerStart, Stri
     static final String OSS_PLAIN_FINAL = "assistantfinal";
 
     /** The format of {@code family} under {@code kind} and {@code flags}. */
-    public static ThinkingFormat of(ModelFamily family, BenchmarkKind kind, ReferenceFlags flags) {
+    public static ThinkingFormat of(ModelFamily family, BenchmarkKind kind, Quirks flags) {
         return switch (family) {
             case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> new ThinkingFormat(THINK_OPEN, THINK_CLOSE, THINK_CLOSE,
                     THINK_CLOSE);
@@ -45,7 +47,7 @@ public record ThinkingFormat(String open, String close, String answerStart, Stri
                     ToyTask.closing());
             case OPENTHINKER -> new ThinkingFormat(THOUGHT_OPEN, THOUGHT_CLOSE, THOUGHT_CLOSE, THOUGHT_CLOSE);
             case GPT_OSS -> {
-                if (kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels()) {
+                if (kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS)) {
                     yield new ThinkingFormat(OSS_PLAIN_ANALYSIS, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL);
                 }
                 String open = kind == BenchmarkKind.INDUCTION ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS;

@@ -15,7 +15,8 @@ import xcot.methods.SamplingSpec;
 import xcot.methods.StopReason;
 import xcot.methods.TextGenerator;
 import xcot.profiles.ModelProfile;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 
 /**
  * The run's {@link TextGenerator} for one model: every generation is looked up in the store by
@@ -25,10 +26,10 @@ import xcot.profiles.ReferenceFlags;
 final class CachedGenerator implements TextGenerator {
     private final ModelHandle handle;
     private final RunStore store;
-    private final ReferenceFlags flags;
+    private final Quirks flags;
     private final GenerationListener listener;
 
-    CachedGenerator(ModelHandle handle, RunStore store, ReferenceFlags flags, GenerationListener listener) {
+    CachedGenerator(ModelHandle handle, RunStore store, Quirks flags, GenerationListener listener) {
         this.handle = handle;
         this.store = store;
         this.flags = flags;
@@ -72,7 +73,7 @@ final class CachedGenerator implements TextGenerator {
         }
         String grammar = m.grammar().map(g -> Hashing.of(g.forStage(r.stage()))).orElse("none");
         return "budget=" + r.budget().key() + counted + ";sampling=" + r.sampling().key() + ";grammar=" + grammar
-                + ";special=" + r.renderSpecial() + ";doubleBos=" + flags.doubleBos() + ";ctx="
+                + ";special=" + r.renderSpecial() + ";doubleBos=" + flags.has(Quirk.DOUBLE_BOS) + ";ctx="
                 + m.config().contextTokens() + ";gpu=" + m.config().gpuLayers();
     }
 

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import xcot.methods.Condition;
 import xcot.profiles.ModelFamily;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirks;
 import xcot.tasks.ItemSelection;
 import xcot.zoo.ZooConfig;
 import xcot.zoo.ZooModel;
@@ -144,7 +144,7 @@ public final class ConfigReader {
                 boxed(b.intValue("cot", 1, 1 << 20)), boxed(b.intValue("answer", 1, 1 << 20)),
                 boxed(b.intValue("inserted", 1, 1 << 20)))).orElse(BudgetOverrides.none());
 
-        ReferenceFlags flags = flags(top);
+        Quirks flags = flags(top);
 
         Optional<LocalDate> harmonyDate = top.string("harmony-date").map(d -> {
             try {
@@ -244,19 +244,19 @@ public final class ConfigReader {
                 m.line());
     }
 
-    private static ReferenceFlags flags(Fields top) {
+    private static Quirks flags(Fields top) {
         if (!top.has("flags")) {
-            return ReferenceFlags.fixed();
+            return Quirks.fixed();
         }
-        Set<String> known = new HashSet<>(ReferenceFlags.names());
-        known.add(ReferenceFlags.UMBRELLA);
+        Set<String> known = new HashSet<>(Quirks.flags());
+        known.add(Quirks.UMBRELLA);
         Fields f = top.mapping("flags", known).orElseThrow();
-        boolean umbrella = f.bool(ReferenceFlags.UMBRELLA).orElse(false);
+        boolean umbrella = f.bool(Quirks.UMBRELLA).orElse(false);
         Map<String, Boolean> overrides = new LinkedHashMap<>();
-        for (String name : ReferenceFlags.names()) {
+        for (String name : Quirks.flags()) {
             f.bool(name).ifPresent(v -> overrides.put(name, v));
         }
-        return ReferenceFlags.of(umbrella, overrides);
+        return Quirks.of(umbrella, overrides);
     }
 
     private static AnswerRemovalConfig removal(Fields r, Path baseDir) {

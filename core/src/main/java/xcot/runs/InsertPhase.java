@@ -8,6 +8,7 @@ import xcot.methods.Condition;
 import xcot.methods.EnsembleCot;
 import xcot.methods.SamplingSpec;
 import xcot.methods.ThinkingExtraction;
+import xcot.reference.Quirk;
 import xcot.tasks.BenchmarkItem;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.CotCorruption;
@@ -50,7 +51,7 @@ final class InsertPhase {
 
     /** The CoT an ensemble result inserts (Q15/Q16), or empty when the target writes its own instead. */
     static Optional<String> ensembleCot(RunContext ctx, EnsembleCot cot) {
-        return cot.cotToInsert(ctx.config.flags().innerThinkTag(), ctx.config.flags().emptyOnUnclosed());
+        return cot.cotToInsert(ctx.config.flags().has(Quirk.INNER_THINK_TAG), ctx.config.flags().has(Quirk.EMPTY_ON_UNCLOSED));
     }
 
     static void run(RunContext ctx, Results results, AttemptRunner runner, Map<String, EnsembleCot> ensembleCots,
@@ -127,7 +128,7 @@ final class InsertPhase {
      * {@code ref.ii-target-regex} (Q9), the source's whole output parsed with the target's markers.
      */
     static String transferCot(RunContext ctx, AttemptRecord source, ResolvedModel s, ResolvedModel t) {
-        if (ctx.kind() == BenchmarkKind.INDUCTION && ctx.config.flags().iiTargetRegex()) {
+        if (ctx.kind() == BenchmarkKind.INDUCTION && ctx.config.flags().has(Quirk.II_TARGET_REGEX)) {
             return ThinkingExtraction.inductionTransfer(source.attempt().fullText(),
                     ctx.setup(t, Condition.TRANSFER).format());
         }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import xcot.methods.Condition;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirks;
 import xcot.tasks.ItemSelection;
 
 /**
@@ -40,7 +40,7 @@ public record RunConfig(
         boolean withoutAnswer,
         List<Long> seeds,
         BudgetOverrides budgets,
-        ReferenceFlags flags,
+        Quirks flags,
         Optional<LocalDate> harmonyDate,
         AnswerRemovalConfig answerRemoval,
         List<EnsembleConfig> ensembles,
@@ -57,7 +57,7 @@ public record RunConfig(
         summaryWithout = List.copyOf(summaryWithout);
     }
 
-    public RunConfig withFlags(ReferenceFlags newFlags) {
+    public RunConfig withFlags(Quirks newFlags) {
         return new RunConfig(source, baseDir, name, benchmark, selection, models, conditions, withoutAnswer, seeds,
                 budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
     }

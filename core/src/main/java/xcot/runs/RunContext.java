@@ -13,10 +13,12 @@ import xcot.methods.GenerationSetup;
 import xcot.methods.SamplingSpec;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.SamplingDefaults;
+import xcot.reference.Quirk;
 import xcot.tasks.Benchmark;
 import xcot.tasks.BenchmarkItem;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.Budgets;
+import xcot.reference.Quirks;
 
 /** Everything a run's phases share, settled by {@link Preflight} before the first generation. */
 final class RunContext {
@@ -71,10 +73,10 @@ final class RunContext {
     }
 
     static String reasoningEffort(String configured, boolean gptOss, BenchmarkKind kind, Condition c,
-            xcot.profiles.ReferenceFlags flags) {
+            xcot.reference.Quirks flags) {
         boolean transferScript = c == Condition.TRANSFER || c == Condition.TRANSFER_WITHOUT_ANSWER
                 || c == Condition.DEFAULT_WITHOUT_ANSWER;
-        return gptOss && kind == BenchmarkKind.MEDCALC && flags.ossTransferMedium() && transferScript ? "medium"
+        return gptOss && kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_TRANSFER_MEDIUM) && transferScript ? "medium"
                 : configured;
     }
 

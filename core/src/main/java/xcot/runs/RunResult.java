@@ -2,7 +2,7 @@ package xcot.runs;
 
 import java.nio.file.Path;
 import java.util.List;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirks;
 
 /**
  * What a run produced.
@@ -17,7 +17,7 @@ import xcot.profiles.ReferenceFlags;
  * @param newTokens      tokens generated in this invocation
  * @param wallNanos      the invocation's wall time
  */
-public record RunResult(Path runDir, String benchmark, List<String> models, ReferenceFlags flags, Path answers,
+public record RunResult(Path runDir, String benchmark, List<String> models, Quirks flags, Path answers,
                         List<Path> genexFiles, List<SettingSummary> settings, List<String> without,
                         List<SettingSummary> settingsWithout, long computedUnits, long recalledUnits, long newTokens,
                         long wallNanos) {

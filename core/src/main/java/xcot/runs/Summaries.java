@@ -8,10 +8,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import xcot.metrics.BootstrapSpec;
-import xcot.metrics.SettingMetrics;
 import xcot.metrics.ScoredAnswer;
-import xcot.records.ScoringOptions;
 import xcot.metrics.Setting;
+import xcot.metrics.SettingMetrics;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.tasks.Benchmark;
 import xcot.tasks.CotCorruption;
 
@@ -35,7 +36,7 @@ final class Summaries {
      * The settings over every model but those in {@code without} (whose answers are left out, as
      * {@code xcot score --without} leaves them out).
      */
-    static List<SettingSummary> of(Results results, Benchmark benchmark, ScoringOptions scoring, List<String> without) {
+    static List<SettingSummary> of(Results results, Benchmark benchmark, Quirks scoring, List<String> without) {
         Map<String, List<ScoredAnswer>> settings = new LinkedHashMap<>();
         Map<String, Optional<String>> sources = new LinkedHashMap<>();
         Map<String, String> conditions = new LinkedHashMap<>();
@@ -62,11 +63,11 @@ final class Summaries {
             List<String> args = new ArrayList<>(List.of("--condition", condition));
             source.ifPresent(s -> args.addAll(List.of("--source", s)));
             without.forEach(m -> args.addAll(List.of("--without", m)));
-            if (!scoring.equals(ScoringOptions.fixed())) {
+            if (!scoring.equals(Quirks.none())) {
                 args.add("--faithful");
             }
             out.add(new SettingSummary(condition, source, SettingMetrics.score(setting,
-                    benchmark.agreementRule(scoring), scoring.stringBreakdown(), BootstrapSpec.DEFAULT), args));
+                    benchmark.agreementRule(scoring), scoring.has(Quirk.STRING_BREAKDOWN), BootstrapSpec.DEFAULT), args));
         }
         return out;
     }

@@ -3,7 +3,7 @@ package xcot.tasks;
 import java.util.List;
 import xcot.metrics.AgreementRule;
 import xcot.metrics.ScoredAnswer;
-import xcot.records.ScoringOptions;
+import xcot.reference.Quirks;
 
 /**
  * A benchmark as the experiment runner sees it: its items with their prompts, its generation protocol, and how a
@@ -23,7 +23,7 @@ public interface Benchmark {
     ScoredAnswer score(String itemId, Completion completion, AnswerLabel label);
 
     /** When two models' answers agree (for consistency). */
-    default AgreementRule agreementRule(ScoringOptions options) {
+    default AgreementRule agreementRule(Quirks options) {
         return Benchmarks.agreementRule(name(), options);
     }
 

@@ -1,7 +1,8 @@
 package xcot.tasks;
 
 import xcot.metrics.AgreementRule;
-import xcot.records.ScoringOptions;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.tasks.induction.InductionScoring;
 import xcot.tasks.induction.TokenF1Scorer;
 
@@ -16,11 +17,11 @@ public final class Benchmarks {
      * Instruction Induction answers agree by similarity (token F1 of the consistency-normalized instructions);
      * every other benchmark's by the reference rule (equal strings or both correct).
      */
-    public static AgreementRule agreementRule(String benchmark, ScoringOptions options) {
+    public static AgreementRule agreementRule(String benchmark, Quirks options) {
         if (benchmark.equals(InductionScoring.BENCHMARK)) {
             TokenF1Scorer scorer = new TokenF1Scorer();
             return AgreementRule.similarity((a, b) -> InductionScoring.consistency(a, b, scorer));
         }
-        return AgreementRule.equalOrBothCorrect(options.lenientConsistency());
+        return AgreementRule.equalOrBothCorrect(options.has(Quirk.LENIENT_CONSISTENCY));
     }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xcot.metrics.ScoredAnswer;
-import xcot.records.ScoringOptions;
+import xcot.reference.Quirks;
 import xcot.tasks.medcalc.AnswerExtractor;
 import xcot.tasks.medcalc.MedCalcDataset;
 import xcot.tasks.medcalc.MedCalcPrompts;
@@ -22,7 +22,7 @@ public final class MedCalcBenchmark implements Benchmark {
     private final List<BenchmarkItem> items;
     private final MedCalcScorer scorer;
 
-    public MedCalcBenchmark(ItemSelection selection, ScoringOptions options) {
+    public MedCalcBenchmark(ItemSelection selection, Quirks options) {
         MedCalcDataset dataset = MedCalcDataset.load();
         List<MedCalcRow> subset = switch (selection.subset()) {
             case "paper" -> dataset.paperSubset();

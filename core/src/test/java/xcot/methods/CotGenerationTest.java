@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xcot.profiles.ModelFamily;
 import xcot.profiles.ModelProfile;
-import xcot.profiles.ReferenceFlags;
 import xcot.profiles.RenderOptions;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 
@@ -20,7 +20,7 @@ class CotGenerationTest {
     static final TaskPrompt MEDCALC = TaskPrompt.of("SYS", "USER");
     static final TaskPrompt INDUCTION = TaskPrompt.userOnly("Input: a\nOutput: b\n\nThe instruction was");
 
-    static GenerationSetup setup(ModelFamily family, BenchmarkKind kind, ReferenceFlags flags) {
+    static GenerationSetup setup(ModelFamily family, BenchmarkKind kind, Quirks flags) {
         return new GenerationSetup(ModelProfile.of(family, Optional.empty()), kind, flags, kind.defaultBudgets(),
                 new RenderOptions(LocalDate.of(2026, 1, 1), "low", flags));
     }
@@ -32,7 +32,7 @@ class CotGenerationTest {
     void fixedOwnCotStopsAfterPassOneWhenThinkingClosed() {
         ScriptedGenerator model = new ScriptedGenerator().then(" hmm.</think> {\"answer\": \"4\"}",
                 StopReason.END_OF_GENERATION);
-        Attempt a = CotGeneration.ownCot(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC, ReferenceFlags.fixed()),
+        Attempt a = CotGeneration.ownCot(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC, Quirks.fixed()),
                 MEDCALC, SamplingSpec.greedy());
         assertEquals(1, model.requests.size());
         GenerationRequest r = model.requests.get(0);
@@ -47,7 +47,7 @@ class CotGenerationTest {
     void fixedOwnCotContinuesTokensWhenPassOneRanOutUnclosed() {
         ScriptedGenerator model = new ScriptedGenerator().then(" long thought", StopReason.TOKEN_LIMIT)
                 .then(" {\"answer\": \"4\"}", StopReason.END_OF_GENERATION);
-        Attempt a = CotGeneration.ownCot(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC, ReferenceFlags.fixed()),
+        Attempt a = CotGeneration.ownCot(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC, Quirks.fixed()),
                 MEDCALC, SamplingSpec.greedy());
         GenerationRequest second = model.requests.get(1);
         PromptInput.Continuation c = assertInstanceOf(PromptInput.Continuation.class, second.prompt());
@@ -64,7 +64,7 @@ class CotGenerationTest {
     void referenceOwnCotAlwaysRunsPassTwoOnReTokenizedTextWithPromptInclusiveBudgets() {
         ScriptedGenerator model = new ScriptedGenerator().then(" done.</think>", StopReason.END_OF_GENERATION)
                 .then(" {\"answer\": \"4\"}", StopReason.END_OF_GENERATION);
-        ReferenceFlags ref = ReferenceFlags.referenceCompat();
+        Quirks ref = Quirks.referenceCompat();
         CotGeneration.ownCot(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC, ref), MEDCALC, SamplingSpec.greedy());
         assertEquals(new Budget.PromptInclusive(4096, List.of()), model.requests.get(0).budget());
         GenerationRequest second = model.requests.get(1);
@@ -77,7 +77,7 @@ class CotGenerationTest {
     void inductionOwnCotClosesAndForcesTheInstruction() {
         ScriptedGenerator model = new ScriptedGenerator().then(" think", StopReason.TOKEN_LIMIT)
                 .then(" reverse the word", StopReason.TOKEN_LIMIT);
-        Attempt a = CotGeneration.ownCot(model, setup(ModelFamily.DAPO, BenchmarkKind.INDUCTION, ReferenceFlags.fixed()),
+        Attempt a = CotGeneration.ownCot(model, setup(ModelFamily.DAPO, BenchmarkKind.INDUCTION, Quirks.fixed()),
                 INDUCTION, SamplingSpec.greedy());
         assertEquals(new Budget.Fixed(2018), model.requests.get(0).budget());
         PromptInput.Continuation c = (PromptInput.Continuation) model.requests.get(1).prompt();
@@ -91,7 +91,7 @@ class CotGenerationTest {
     void inductionOwnCotThatClosedItselfStillGetsTheSuffix() {
         ScriptedGenerator model = new ScriptedGenerator().then(" t</think>Reverse it.", StopReason.END_OF_GENERATION)
                 .then(" reverse", StopReason.TOKEN_LIMIT);
-        CotGeneration.ownCot(model, setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, ReferenceFlags.fixed()), INDUCTION,
+        CotGeneration.ownCot(model, setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, Quirks.fixed()), INDUCTION,
                 SamplingSpec.greedy());
         assertEquals(" The instruction is:", ((PromptInput.Continuation) model.requests.get(1).prompt()).appended());
     }
@@ -101,11 +101,11 @@ class CotGenerationTest {
         ScriptedGenerator model = new ScriptedGenerator().then(" {\"answer\": \"4\"}", StopReason.END_OF_GENERATION)
                 .then(" {\"answer\": \"4\"}", StopReason.END_OF_GENERATION);
         Attempt fixed = CotGeneration.inserted(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC,
-                ReferenceFlags.fixed()), MEDCALC, " cot", SamplingSpec.greedy());
+                Quirks.fixed()), MEDCALC, " cot", SamplingSpec.greedy());
         assertEquals(DAPO_PROMPT + " cot</think>", fixed.promptText());
         assertEquals(new Budget.Fixed(4196), model.requests.get(0).budget());
         assertEquals(Optional.of(" cot"), fixed.insertedCot());
-        ReferenceFlags ref = ReferenceFlags.referenceCompat();
+        Quirks ref = Quirks.referenceCompat();
         CotGeneration.inserted(model, setup(ModelFamily.DAPO, BenchmarkKind.MEDCALC, ref), MEDCALC, " cot",
                 SamplingSpec.greedy());
         String rendered = DAPO_PROMPT.substring(0, DAPO_PROMPT.length() - "<think>".length());
@@ -116,7 +116,7 @@ class CotGenerationTest {
     void emptyQwqRunInReferenceModeStoresTheInnerThinkTag() {
         ScriptedGenerator model = new ScriptedGenerator().then(" {\"answer\": \"4\"}", StopReason.END_OF_GENERATION);
         Attempt a = CotGeneration.inserted(model, setup(ModelFamily.QWQ, BenchmarkKind.MEDCALC,
-                ReferenceFlags.referenceCompat()), MEDCALC, "", SamplingSpec.greedy());
+                Quirks.referenceCompat()), MEDCALC, "", SamplingSpec.greedy());
         assertEquals(" <think>", a.thinking());
     }
 
@@ -124,7 +124,7 @@ class CotGenerationTest {
     void insertedInductionAppendsTheSuffixAndForcesThirtyTokens() {
         ScriptedGenerator model = new ScriptedGenerator().then(" reverse", StopReason.TOKEN_LIMIT);
         Attempt a = CotGeneration.inserted(model, setup(ModelFamily.OPENTHINKER, BenchmarkKind.INDUCTION,
-                ReferenceFlags.fixed()), INDUCTION, "cot", SamplingSpec.greedy());
+                Quirks.fixed()), INDUCTION, "cot", SamplingSpec.greedy());
         assert a.promptText().endsWith("<|begin_of_thought|>cot<|end_of_thought|><|begin_of_solution|> The instruction is:");
         assertEquals(new Budget.Fixed(30), model.requests.get(0).budget());
     }
@@ -133,11 +133,11 @@ class CotGenerationTest {
     void inductionTransferExtractionFollowsTheSpecIncludingQ9() {
         String qwqOutput = "<|im_start|>assistant\n<think>\nsteps\n</think> The instruction is: x";
         assertEquals("\nsteps\n", ThinkingExtraction.inductionTransfer(qwqOutput,
-                setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, ReferenceFlags.fixed()).format()));
+                setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, Quirks.fixed()).format()));
         // Q9: parsed with an OpenThinker target's markers, the whole transcript comes back.
         assertEquals(qwqOutput, ThinkingExtraction.inductionTransfer(qwqOutput,
-                setup(ModelFamily.OPENTHINKER, BenchmarkKind.INDUCTION, ReferenceFlags.fixed()).format()));
+                setup(ModelFamily.OPENTHINKER, BenchmarkKind.INDUCTION, Quirks.fixed()).format()));
         assertEquals("", ThinkingExtraction.inductionTransfer("<think> unclosed",
-                setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, ReferenceFlags.fixed()).format()));
+                setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, Quirks.fixed()).format()));
     }
 }

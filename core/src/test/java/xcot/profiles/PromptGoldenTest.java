@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
+import xcot.reference.Quirks;
 
 /**
  * Rendered prompts and insertion strings against the texts of PAPER-SPEC §1, §4.1, §4.2 and §6.2, transcribed from
@@ -21,23 +22,23 @@ class PromptGoldenTest {
     static final TaskPrompt MEDCALC = TaskPrompt.of(S, U);
     static final TaskPrompt INDUCTION = TaskPrompt.userOnly(II);
     static final LocalDate DATE = LocalDate.of(2026, 1, 18);
-    static final ReferenceFlags FIXED = ReferenceFlags.fixed();
-    static final ReferenceFlags REF = ReferenceFlags.referenceCompat();
+    static final Quirks FIXED = Quirks.fixed();
+    static final Quirks REF = Quirks.referenceCompat();
 
     static ModelProfile profile(ModelFamily f) {
         return ModelProfile.of(f, Optional.empty());
     }
 
-    static String render(ModelFamily f, TaskPrompt p, ReferenceFlags flags) {
+    static String render(ModelFamily f, TaskPrompt p, Quirks flags) {
         return profile(f).render(p, new RenderOptions(DATE, "low", flags));
     }
 
-    static String medcalcInsert(ModelFamily f, ReferenceFlags flags) {
+    static String medcalcInsert(ModelFamily f, Quirks flags) {
         String rendered = render(f, MEDCALC, flags);
         return rendered + profile(f).insertion(rendered, COT, BenchmarkKind.MEDCALC, flags);
     }
 
-    static String inductionInsert(ModelFamily f, ReferenceFlags flags) {
+    static String inductionInsert(ModelFamily f, Quirks flags) {
         String rendered = render(f, INDUCTION, flags);
         return rendered + profile(f).insertion(rendered, COT, BenchmarkKind.INDUCTION, flags);
     }

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import xcot.tasks.BenchmarkKind;
+import xcot.reference.Quirks;
 
 /** End markers and the closing rule of PAPER-SPEC §4.1 step 4, §5.1 and §6.2–6.4. */
 class ThinkingFormatTest {
-    static final ReferenceFlags FIXED = ReferenceFlags.fixed();
-    static final ReferenceFlags REF = ReferenceFlags.referenceCompat();
+    static final Quirks FIXED = Quirks.fixed();
+    static final Quirks REF = Quirks.referenceCompat();
 
     @Test
     void medcalcMarkersPerFamily() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xcot.methods.Condition;
 import xcot.profiles.ModelFamily;
+import xcot.reference.Quirk;
 
 /** Config validation: every problem is one error naming the file and line, found before anything runs. */
 class ConfigReaderTest {
@@ -51,7 +52,7 @@ class ConfigReaderTest {
         assertEquals(new ModelSource.RandomFixture(3, 2, 8192), c.models().get(1).source());
         assertEquals(ModelFamily.DAPO, c.models().get(1).profile().orElseThrow());
         assertEquals(AnswerRemovalConfig.Method.RULES, c.answerRemoval().method());
-        assertFalse(c.flags().doubleThinkTag());
+        assertFalse(c.flags().has(Quirk.DOUBLE_THINK_TAG));
     }
 
     @Test
@@ -81,8 +82,8 @@ class ConfigReaderTest {
         assertEquals(0.95f, c.models().get(0).topP().orElseThrow());
         assertEquals(List.of(1L, 2L), c.seeds());
         assertEquals(100, c.budgets().cotTokens().orElseThrow());
-        assertTrue(c.flags().doubleThinkTag());
-        assertFalse(c.flags().doubleBos());
+        assertTrue(c.flags().has(Quirk.DOUBLE_THINK_TAG));
+        assertFalse(c.flags().has(Quirk.DOUBLE_BOS));
         assertEquals("2025-08-05", c.harmonyDate().orElseThrow().toString());
         assertEquals(512, c.answerRemoval().maxTokens());
         assertEquals("Qwen/QwQ-32B / Qwen/QwQ-32B", c.ensembles().get(0).label());

@@ -9,14 +9,14 @@ import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import xcot.methods.Condition;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 
 /** Small pure parts of a run: Q8's effort rule, seed derivation, the progress line. */
 class RunPartsTest {
     @Test
     void gptOssReasonsAtMediumOnlyAsAReferenceMedCalcTransferTarget() {
-        ReferenceFlags ref = ReferenceFlags.referenceCompat();
+        Quirks ref = Quirks.referenceCompat();
         assertEquals("medium", RunContext.reasoningEffort("low", true, BenchmarkKind.MEDCALC, Condition.TRANSFER, ref));
         assertEquals("medium", RunContext.reasoningEffort("low", true, BenchmarkKind.MEDCALC,
                 Condition.DEFAULT_WITHOUT_ANSWER, ref));
@@ -24,7 +24,7 @@ class RunPartsTest {
         assertEquals("low", RunContext.reasoningEffort("low", true, BenchmarkKind.INDUCTION, Condition.TRANSFER, ref));
         assertEquals("low", RunContext.reasoningEffort("low", false, BenchmarkKind.MEDCALC, Condition.TRANSFER, ref));
         assertEquals("low", RunContext.reasoningEffort("low", true, BenchmarkKind.MEDCALC, Condition.TRANSFER,
-                ReferenceFlags.fixed()));
+                Quirks.fixed()));
     }
 
     @Test

@@ -9,8 +9,9 @@ import xcot.methods.EnsembleCotSource;
 import xcot.methods.EnsembleItem;
 import xcot.methods.EnsembleParticipant;
 import xcot.methods.EnsembleSetup;
-import xcot.profiles.ReferenceFlags;
 import xcot.profiles.SamplingDefaults;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 
 /**
@@ -44,10 +45,10 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
     }
 
     /** The algorithm's options under the run's flags (the length cap is set per item). */
-    static EnsembleOptions options(ReferenceFlags flags, String stopMarker) {
+    static EnsembleOptions options(Quirks flags, String stopMarker) {
         return EnsembleOptions.defaults()
-                .withScoredText(flags.scoreWithoutSpace() ? ScoredText.REFERENCE_WITHOUT_SPACE : ScoredText.APPENDED)
-                .withSentenceRule(flags.sentenceHeuristic() ? SentenceRule.REFERENCE_HEURISTIC
+                .withScoredText(flags.has(Quirk.SCORE_WITHOUT_SPACE) ? ScoredText.REFERENCE_WITHOUT_SPACE : ScoredText.APPENDED)
+                .withSentenceRule(flags.has(Quirk.SENTENCE_HEURISTIC) ? SentenceRule.REFERENCE_HEURISTIC
                         : SentenceRule.ABBREVIATION_LIST)
                 .withStopMarker(stopMarker);
     }
@@ -57,12 +58,12 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
      * {@code ref.no-length-cap} (Q14); Instruction Induction counts with the last evaluator's tokenizer under
      * {@code ref.count-with-evaluator} (Q18).
      */
-    static LengthCap lengthCap(BenchmarkKind kind, ReferenceFlags flags, int newTokens) {
+    static LengthCap lengthCap(BenchmarkKind kind, Quirks flags, int newTokens) {
         if (kind == BenchmarkKind.INDUCTION) {
-            return new LengthCap(newTokens, flags.countWithEvaluator() ? LengthCap.Counting.LAST_EVALUATOR_CHUNKS
+            return new LengthCap(newTokens, flags.has(Quirk.COUNT_WITH_EVALUATOR) ? LengthCap.Counting.LAST_EVALUATOR_CHUNKS
                     : LengthCap.Counting.FIRST_GENERATOR_CONTEXT);
         }
-        return kind == BenchmarkKind.MEDCALC && flags.noLengthCap() ? LengthCap.none()
+        return kind == BenchmarkKind.MEDCALC && flags.has(Quirk.NO_LENGTH_CAP) ? LengthCap.none()
                 : new LengthCap(newTokens, LengthCap.Counting.FIRST_GENERATOR_CONTEXT);
     }
 
@@ -75,7 +76,7 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
 
         Combination(EnsembleSetup setup) {
             this.setup = setup;
-            ReferenceFlags flags = setup.flags();
+            Quirks flags = setup.flags();
             EnsembleParticipant first = setup.generators().getFirst();
             this.stopMarker = first.profile().thinking(setup.kind(), flags).close();
             this.options = options(flags, stopMarker);
@@ -99,7 +100,7 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
             SamplingDefaults pinned = p.profile().sampling();
             Sampling sampling = generates ? new Sampling(TOP_K, pinned.temperature(), pinned.topP(), 42) : null;
             SessionOptions session = SessionOptions.of(p.contextTokens(), p.threads())
-                    .withDoubleBos(setup.flags().doubleBos());
+                    .withDoubleBos(setup.flags().has(Quirk.DOUBLE_BOS));
             models.put(p.name(), IncrementalModel.open(p.name(), p.model(), session, sampling, evaluates));
         }
 

@@ -2,8 +2,9 @@ package xcot.tasks.medcalc;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import xcot.records.ScoringOptions;
 import xcot.pycompat.PyStrings;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 
 /**
  * Finds the answer string in a MedCalc generation (genex {@code extract_answer}, first half; PAPER-SPEC §5.1, §5.2).
@@ -27,7 +28,7 @@ public final class AnswerExtractor {
     private AnswerExtractor() {}
 
     /** The answer string of a generation, or {@link #NOT_FOUND}. */
-    public static String extract(Transcript transcript, ScoringOptions options) {
+    public static String extract(Transcript transcript, Quirks options) {
         return answerString(searchText(transcript, options));
     }
 
@@ -37,9 +38,9 @@ public final class AnswerExtractor {
      * what follows the first {@code assistantfinal}; the reference decides it by the source model
      * ({@code ref.oss-cut-by-source}), the fixed rule by the generating model.
      */
-    public static String searchText(Transcript transcript, ScoringOptions options) {
+    public static String searchText(Transcript transcript, Quirks options) {
         String text;
-        if (options.answerFromFullText()) {
+        if (options.has(Quirk.ANSWER_FROM_FULL_TEXT)) {
             text = PyStrings.collapseWhitespace(transcript.promptAndInsertion() + transcript.continuation());
         } else {
             text = PyStrings.collapseWhitespace(transcript.continuation());
@@ -49,7 +50,7 @@ public final class AnswerExtractor {
                 text = text.substring(end + marker.length());
             }
         }
-        boolean cut = options.ossCutBySource() ? transcript.sourceIsGptOss() : transcript.generatorIsGptOss();
+        boolean cut = options.has(Quirk.OSS_CUT_BY_SOURCE) ? transcript.sourceIsGptOss() : transcript.generatorIsGptOss();
         if (cut) {
             int at = text.indexOf(GPT_OSS_FINAL);
             if (at >= 0) {

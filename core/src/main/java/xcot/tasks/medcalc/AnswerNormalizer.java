@@ -2,13 +2,14 @@ package xcot.tasks.medcalc;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import xcot.records.ScoringOptions;
 import xcot.pycompat.PyEnvironment;
 import xcot.pycompat.PyError;
 import xcot.pycompat.PyExpressions;
 import xcot.pycompat.PyOperators;
 import xcot.pycompat.PyStrings;
 import xcot.pycompat.PyValue;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 
 /**
  * Turns an extracted answer string into the normalized answer the reference stores (genex {@code extract_answer},
@@ -37,9 +38,9 @@ public final class AnswerNormalizer {
     private static final Pattern EGFR = Pattern.compile(NUMBER + S + "*mL/min/1.73", Pattern.UNIX_LINES);
     private static final Pattern PERCENT = Pattern.compile(NUMBER + "%");
 
-    private final ScoringOptions options;
+    private final Quirks options;
 
-    public AnswerNormalizer(ScoringOptions options) {
+    public AnswerNormalizer(Quirks options) {
         this.options = options;
     }
 
@@ -62,12 +63,12 @@ public final class AnswerNormalizer {
     }
 
     private String gestationalAge(String s) throws PyError {
-        if (options.id69Raise() && !WEEKS_DAYS.matcher(s).find()) {
+        if (options.has(Quirk.ID69_RAISE) && !WEEKS_DAYS.matcher(s).find()) {
             // The reference formats a throw-away ground truth from match.group() before checking the match.
             throw new PyError("AttributeError", "'NoneType' object has no attribute 'group'");
         }
         String cleaned = s.replace("[", "(").replace("]", ")").replace("'", "").replace("\"", "");
-        if (options.id69DigitSplit()) {
+        if (options.has(Quirk.ID69_DIGIT_SPLIT)) {
             Matcher m = WEEKS_DAYS.matcher(cleaned);
             return m.find() ? "(" + m.group(1) + ", " + m.group(3) + ")" : NOT_AVAILABLE;
         }

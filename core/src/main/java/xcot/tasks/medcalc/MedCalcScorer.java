@@ -3,8 +3,9 @@ package xcot.tasks.medcalc;
 import java.util.Optional;
 import xcot.metrics.Outcome;
 import xcot.metrics.ScoredAnswer;
-import xcot.records.ScoringOptions;
 import xcot.pycompat.PyError;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 
 /**
  * Scores MedCalc generations end to end: extraction, normalization, correctness. The steps are exposed separately
@@ -14,15 +15,15 @@ public final class MedCalcScorer {
     /** Benchmark name in xcot records. */
     public static final String BENCHMARK = "medcalc";
 
-    private final ScoringOptions options;
+    private final Quirks options;
     private final AnswerNormalizer normalizer;
 
-    public MedCalcScorer(ScoringOptions options) {
+    public MedCalcScorer(Quirks options) {
         this.options = options;
         this.normalizer = new AnswerNormalizer(options);
     }
 
-    public ScoringOptions options() {
+    public Quirks options() {
         return options;
     }
 
@@ -39,7 +40,7 @@ public final class MedCalcScorer {
         } catch (PyError e) {
             return Judgment.failed(e.getMessage());
         }
-        if (!options.id69Raise() && normalized.equals(AnswerNormalizer.NOT_AVAILABLE)
+        if (!options.has(Quirk.ID69_RAISE) && normalized.equals(AnswerNormalizer.NOT_AVAILABLE)
                 && CalculatorKind.require(truth.calculatorId()) == CalculatorKind.GESTATIONAL_AGE) {
             // The reference scores this "N/A" as a plain wrong answer; it is a failure to answer.
             return Judgment.failed("no (weeks, days) pair in the answer");

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import xcot.profiles.ReferenceFlags;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.runs.RunOptions;
 import xcot.runs.RunResult;
 import xcot.runs.RunTesting;
@@ -34,8 +35,8 @@ class IncrementalEnsembleSourceTest {
 
     @Test
     void flagsChooseTheQuirks() {
-        ReferenceFlags fixed = ReferenceFlags.fixed();
-        ReferenceFlags reference = ReferenceFlags.referenceCompat();
+        Quirks fixed = Quirks.fixed();
+        Quirks reference = Quirks.referenceCompat();
         EnsembleOptions f = IncrementalEnsembleSource.options(fixed, "</think>");
         EnsembleOptions r = IncrementalEnsembleSource.options(reference, "</think>");
         assertEquals(ScoredText.APPENDED, f.scoredText());
@@ -43,7 +44,7 @@ class IncrementalEnsembleSourceTest {
         assertEquals(SentenceRule.REFERENCE_HEURISTIC, f.sentenceRule(), "Q19 is on in both modes");
         assertEquals(SentenceRule.REFERENCE_HEURISTIC, r.sentenceRule());
         assertEquals(SentenceRule.ABBREVIATION_LIST, IncrementalEnsembleSource.options(
-                fixed.withSet("ref.sentence-heuristic", false), "</think>").sentenceRule());
+                fixed.with(Quirk.SENTENCE_HEURISTIC, false), "</think>").sentenceRule());
         assertEquals(ScoreSpan.FULL_SEQUENCE, r.scoreSpan(), "Q11 is the paper's method");
 
         assertEquals(LengthCap.medCalc(), IncrementalEnsembleSource.lengthCap(BenchmarkKind.MEDCALC, fixed, 4096));

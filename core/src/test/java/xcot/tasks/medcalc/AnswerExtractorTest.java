@@ -3,7 +3,7 @@ package xcot.tasks.medcalc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
-import xcot.records.ScoringOptions;
+import xcot.reference.Quirks;
 
 /** Golden cases for answer-string extraction, written from PAPER-SPEC §5.1–5.2 (one per pattern branch). */
 class AnswerExtractorTest {
@@ -75,7 +75,7 @@ class AnswerExtractorTest {
 
     @Test
     void referenceSearchesPromptCotAndContinuationCollapsed() {
-        ScoringOptions faithful = ScoringOptions.faithful();
+        Quirks faithful = Quirks.faithfulScoring();
         String text = AnswerExtractor.searchText(TRANSFER, faithful);
         assertEquals("user: note <think> The CoT says {\"answer\": \"9\"} </think><think>own thoughts</think>{\"answer\": \"4\"}",
                 text);
@@ -85,15 +85,15 @@ class AnswerExtractorTest {
     @Test
     void referenceTakesAnAnswerStatedOnlyInTheInsertedCot() {
         Transcript silentTarget = new Transcript(TRANSFER.promptAndInsertion(), "I am not sure.", "</think>", false, false);
-        assertEquals("9", AnswerExtractor.extract(silentTarget, ScoringOptions.faithful()));
-        assertEquals("Not Found", AnswerExtractor.extract(silentTarget, ScoringOptions.fixed()));
+        assertEquals("9", AnswerExtractor.extract(silentTarget, Quirks.faithfulScoring()));
+        assertEquals("Not Found", AnswerExtractor.extract(silentTarget, Quirks.none()));
     }
 
     @Test
     void fixedSearchesOnlyAfterTheEndOfThinking() {
         Transcript ownRun = new Transcript("prompt", "{\"answer\": \"1\"} thinking </think> {\"answer\": \"2\"}",
                 "</think>", false, false);
-        assertEquals(" {\"answer\": \"2\"}", AnswerExtractor.searchText(ownRun, ScoringOptions.fixed()));
+        assertEquals(" {\"answer\": \"2\"}", AnswerExtractor.searchText(ownRun, Quirks.none()));
     }
 
     @Test
@@ -101,7 +101,7 @@ class AnswerExtractorTest {
         Transcript fromQwqToOss = new Transcript("prompt assistantanalysis cot assistantfinal",
                 " Answer: 1 more assistantfinal {\"answer\": \"2\"}", "", true, false);
         assertEquals("1 more assistantfinal {\"answer\": \"2", AnswerExtractor.extract(fromQwqToOss,
-                ScoringOptions.faithful()));
-        assertEquals("2", AnswerExtractor.extract(fromQwqToOss, ScoringOptions.fixed()));
+                Quirks.faithfulScoring()));
+        assertEquals("2", AnswerExtractor.extract(fromQwqToOss, Quirks.none()));
     }
 }

@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import xcot.records.ScoringOptions;
 import xcot.pycompat.PyError;
+import xcot.reference.Quirks;
 
 /**
  * Golden cases for per-calculator normalization (PAPER-SPEC §5.3, data README pitfalls), one or more per rule.
  * Calculator 13 is a date, 69 gestational age, 25 (HAS-BLED) an integer, 2 (creatinine clearance) a decimal.
  */
 class AnswerNormalizerTest {
-    private final AnswerNormalizer faithful = new AnswerNormalizer(ScoringOptions.faithful());
-    private final AnswerNormalizer fixed = new AnswerNormalizer(ScoringOptions.fixed());
+    private final AnswerNormalizer faithful = new AnswerNormalizer(Quirks.faithfulScoring());
+    private final AnswerNormalizer fixed = new AnswerNormalizer(Quirks.none());
 
     private String ref(String extracted, int calculatorId) throws PyError {
         return faithful.normalize(extracted, calculatorId);

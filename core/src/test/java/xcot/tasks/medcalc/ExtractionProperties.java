@@ -11,9 +11,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import xcot.metrics.Outcome;
-import xcot.records.ScoringOptions;
 import xcot.pycompat.PyError;
 import xcot.pycompat.PyFloatRepr;
+import xcot.reference.Quirks;
 
 /** Properties of extraction, normalization and judging over arbitrary model output. */
 class ExtractionProperties {
@@ -43,7 +43,7 @@ class ExtractionProperties {
 
     @Property(tries = 3000)
     void normalizationOnlyFailsWithTheDocumentedPyError(@ForAll("answerLike") String text) {
-        for (ScoringOptions options : List.of(ScoringOptions.fixed(), ScoringOptions.faithful())) {
+        for (Quirks options : List.of(Quirks.none(), Quirks.faithfulScoring())) {
             AnswerNormalizer normalizer = new AnswerNormalizer(options);
             for (GroundTruth truth : TRUTHS) {
                 try {
@@ -57,7 +57,7 @@ class ExtractionProperties {
 
     @Property(tries = 3000)
     void judgingNeverThrowsAndFailuresCarryTheirText(@ForAll("answerLike") String text) {
-        for (ScoringOptions options : List.of(ScoringOptions.fixed(), ScoringOptions.faithful())) {
+        for (Quirks options : List.of(Quirks.none(), Quirks.faithfulScoring())) {
             MedCalcScorer scorer = new MedCalcScorer(options);
             for (GroundTruth truth : TRUTHS) {
                 Judgment judgment = scorer.judgeExtracted(truth, text);
@@ -76,12 +76,12 @@ class ExtractionProperties {
         if (!Double.isFinite(value) || printed.contains("e")) {
             return;
         }
-        assertEquals(printed, new AnswerNormalizer(ScoringOptions.faithful()).normalize(printed, 2));
+        assertEquals(printed, new AnswerNormalizer(Quirks.faithfulScoring()).normalize(printed, 2));
     }
 
     @Property(tries = 1000)
     void gestationalAgeFixedReadingIsCanonical(@ForAll("weeks") int weeks, @ForAll("days") int days) throws PyError {
-        AnswerNormalizer fixed = new AnswerNormalizer(ScoringOptions.fixed());
+        AnswerNormalizer fixed = new AnswerNormalizer(Quirks.none());
         String expected = "(" + (weeks + days / 7) + ", " + (days % 7) + ")";
         assertEquals(expected, fixed.normalize(weeks + " weeks, " + days + " days", 69));
         assertEquals(expected, fixed.normalize("('" + weeks + " weeks', '" + days + " days')", 69));

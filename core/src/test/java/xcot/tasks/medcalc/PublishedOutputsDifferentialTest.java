@@ -15,7 +15,7 @@ import xcot.formats.GenexFixtures;
 import xcot.formats.GenexMedCalcFiles;
 import xcot.formats.GenexMedCalcRecord;
 import xcot.io.ReadResult;
-import xcot.records.ScoringOptions;
+import xcot.reference.Quirks;
 
 /**
  * Differential test against the authors' published outputs: the records store the normalized answer and the
@@ -27,7 +27,7 @@ class PublishedOutputsDifferentialTest {
     static Path dir;
 
     private static MedCalcDataset dataset;
-    private static final MedCalcScorer REFERENCE = new MedCalcScorer(ScoringOptions.faithful());
+    private static final MedCalcScorer REFERENCE = new MedCalcScorer(Quirks.faithfulScoring());
 
     @BeforeAll
     static void setUp() {
