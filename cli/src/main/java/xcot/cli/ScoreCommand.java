@@ -21,7 +21,7 @@ import xcot.metrics.SettingMetrics;
 import xcot.metrics.SettingReport;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
-import xcot.tasks.Benchmarks;
+import xcot.tasks.catalog.BenchmarkCatalog;
 
 /** {@code xcot score}: scores answer files as one setting (all model pairs among them). */
 @Command(
@@ -149,12 +149,14 @@ public final class ScoreCommand implements Callable<Integer> {
         return answers;
     }
 
-    /** The benchmark's agreement rule, from the one place that decides it ({@link Benchmarks}). */
+    /** The benchmark's agreement rule, from the one place that decides it ({@link BenchmarkCatalog}). */
     private static AgreementRule rule(List<ScoredAnswer> answers, Quirks options) {
         List<String> benchmarks = answers.stream().map(ScoredAnswer::benchmark).distinct().toList();
         if (benchmarks.size() > 1) {
             throw new IllegalArgumentException("the files mix benchmarks " + benchmarks);
         }
-        return Benchmarks.agreementRule(benchmarks.get(0), options);
+        return BenchmarkCatalog.byId(benchmarks.get(0)).orElseThrow(() -> new IllegalArgumentException(
+                "unknown benchmark '" + benchmarks.get(0) + "' (known: " + BenchmarkCatalog.names() + ")"))
+                .agreementRule(options);
     }
 }

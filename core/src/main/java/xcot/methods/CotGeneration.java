@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import xcot.profiles.ThinkingFormat;
-import xcot.reference.Quirk;
-import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
-import xcot.tasks.induction.InductionScoring;
 
 /**
  * The ways a model answers an item (PAPER-SPEC §4.1, §4.2, §6.2): writing its own CoT (Default, Sampled),
@@ -58,12 +55,12 @@ public final class CotGeneration {
 
         String closing = format.closingFor(first.text());
         boolean forced = setup.kind().forcesAnswer();
-        boolean referenceSecondPass = setup.kind() == BenchmarkKind.MEDCALC && setup.flags().has(Quirk.ALWAYS_SECOND_PASS);
+        boolean referenceSecondPass = setup.kind().alwaysSecondPass(setup.flags());
         boolean secondPass = forced || referenceSecondPass
                 || (first.stopReason().ranOutOfRoom() && !closing.isEmpty());
         String continuation = first.text();
         if (secondPass && first.stopReason() != StopReason.PROMPT_TOO_LONG) {
-            String appended = closing + (forced ? InductionScoring.ANSWER_SUFFIX : "");
+            String appended = closing + setup.kind().answerSuffix();
             PromptInput second;
             Budget answerBudget;
             if (referenceSecondPass) {
@@ -80,7 +77,7 @@ public final class CotGeneration {
             passes.add(Pass.of(answer));
             continuation = first.text() + appended + answer.text();
         }
-        String thinking = ThinkingExtraction.thinking(setup.kind(), format, promptText, continuation);
+        String thinking = setup.benchmark().thinking(format.open(), format.close(), promptText, continuation);
         return new Attempt(promptText, continuation, insertedCot, thinking, passes);
     }
 
@@ -93,14 +90,15 @@ public final class CotGeneration {
             SamplingSpec sampling) {
         String rendered = setup.profile().render(prompt, setup.render());
         String promptText = rendered + setup.profile().insertion(rendered, cot, setup.kind(), setup.flags())
-                + (setup.kind().forcesAnswer() ? InductionScoring.ANSWER_SUFFIX : "");
+                + setup.kind().answerSuffix();
         Budget budget = setup.promptInclusive()
                 ? new Budget.PromptInclusive(setup.budgets().cotTokens() + setup.budgets().answerTokens(),
                         List.of(rendered))
                 : new Budget.Fixed(setup.budgets().insertedTokens());
         Generated g = generator.generate(new GenerationRequest(new PromptInput.Text(promptText), budget, sampling,
                 Stage.ANSWER, setup.renderSpecial()));
-        String thinking = ThinkingExtraction.thinking(setup.kind(), setup.format(), promptText, g.text());
+        String thinking = setup.benchmark().thinking(setup.format().open(), setup.format().close(), promptText,
+                g.text());
         return new Attempt(promptText, g.text(), Optional.of(cot), thinking, List.of(Pass.of(g)));
     }
 }

@@ -42,7 +42,7 @@ public final class FilterPrompt {
      * text is substituted after indenting, as in an f-string, so only its first line is indented.
      */
     public static String message(BenchmarkKind kind, String text) {
-        if (kind == BenchmarkKind.INDUCTION) {
+        if (kind.indentedFilterPrompt()) {
             String indented = INDENT + BODY.replace("\n", "\n" + INDENT);
             return "\n" + indented.replace("{text}", text) + "\n" + INDENT;
         }
@@ -55,7 +55,7 @@ public final class FilterPrompt {
      * the tag in any case; Instruction Induction also removes stray markers.
      */
     public static String extract(BenchmarkKind kind, String text) {
-        if (kind == BenchmarkKind.INDUCTION) {
+        if (kind.indentedFilterPrompt()) {
             Matcher m = THINK.matcher(text);
             if (!m.find()) {
                 return text;

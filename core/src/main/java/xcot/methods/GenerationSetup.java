@@ -4,8 +4,8 @@ import java.util.Objects;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.ThinkingFormat;
-import xcot.reference.Quirk;
 import xcot.reference.Quirks;
+import xcot.tasks.Benchmark;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.Budgets;
 
@@ -13,18 +13,22 @@ import xcot.tasks.Budgets;
  * Everything fixed for one model on one benchmark in a run: its profile, the benchmark's protocol and budgets, the
  * reference flags and the rendering options.
  */
-public record GenerationSetup(ModelProfile profile, BenchmarkKind kind, Quirks flags, Budgets budgets,
+public record GenerationSetup(ModelProfile profile, Benchmark benchmark, Quirks flags, Budgets budgets,
                               RenderOptions render) {
     public GenerationSetup {
         Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(benchmark, "benchmark");
         Objects.requireNonNull(flags, "flags");
         Objects.requireNonNull(budgets, "budgets");
         Objects.requireNonNull(render, "render");
     }
 
+    public BenchmarkKind kind() {
+        return benchmark.kind();
+    }
+
     public ThinkingFormat format() {
-        return profile.thinking(kind, flags);
+        return profile.thinking(kind(), flags);
     }
 
     /**
@@ -32,15 +36,15 @@ public record GenerationSetup(ModelProfile profile, BenchmarkKind kind, Quirks f
      * {@code skip_special_tokens=True} (so gpt-oss channel tokens became the words its markers look for).
      */
     public boolean renderSpecial() {
-        return !(kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS));
+        return !kind().plaintextOssChannels(flags);
     }
 
     /** MedCalc budgets count the prompt under Q7. */
     boolean promptInclusive() {
-        return kind == BenchmarkKind.MEDCALC && flags.has(Quirk.PROMPT_INCLUSIVE_BUDGETS);
+        return kind().promptInclusiveBudgets(flags);
     }
 
     public GenerationSetup withRender(RenderOptions options) {
-        return new GenerationSetup(profile, kind, flags, budgets, options);
+        return new GenerationSetup(profile, benchmark, flags, budgets, options);
     }
 }

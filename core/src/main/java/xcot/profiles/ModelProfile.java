@@ -79,15 +79,15 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
      * {@link #insertion} without its closing marker.
      */
     public String openInsertion(String rendered, String cot, BenchmarkKind kind, Quirks flags) {
-        boolean induction = kind == BenchmarkKind.INDUCTION;
+        boolean onlyWhenAbsent = kind.appendsThinkTagOnlyWhenAbsent();
         return switch (family) {
-            case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, induction, flags) + cot;
+            case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> thinkOpening(rendered, onlyWhenAbsent, flags) + cot;
             case OPENTHINKER -> THOUGHT_OPEN + cot;
             case GPT_OSS -> {
-                if (kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS)) {
+                if (kind.plaintextOssChannels(flags)) {
                     yield OSS_PLAIN_ANALYSIS + cot;
                 }
-                yield (induction && flags.has(Quirk.II_OSS_DOUBLE_HEADER) ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS) + cot;
+                yield (kind.ossDoubleHeader(flags) ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS) + cot;
             }
             case TOY -> ToyTask.openInsertion(cot);
         };
@@ -98,7 +98,7 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
         return switch (family) {
             case QWQ, DAPO, DEEPSEEK_R1_DISTILL, GENERIC -> THINK_CLOSE;
             case OPENTHINKER -> THOUGHT_CLOSE + SOLUTION_OPEN;
-            case GPT_OSS -> kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS) ? OSS_PLAIN_FINAL
+            case GPT_OSS -> kind.plaintextOssChannels(flags) ? OSS_PLAIN_FINAL
                     : OSS_END + OSS_ASSISTANT + OSS_FINAL;
             case TOY -> ToyTask.THINK_CLOSE;
         };
@@ -108,9 +108,9 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
      * {@code <think>} before an inserted CoT. Reference MedCalc (Q1): always, so QwQ and NRR get it twice. Reference
      * Instruction Induction: unless the prompt contains one. Fixed: unless the prompt already ends with one.
      */
-    private static String thinkOpening(String rendered, boolean induction, Quirks flags) {
+    private static String thinkOpening(String rendered, boolean onlyWhenAbsent, Quirks flags) {
         if (flags.has(Quirk.DOUBLE_THINK_TAG)) {
-            return induction && rendered.contains(THINK_OPEN) ? "" : THINK_OPEN;
+            return onlyWhenAbsent && rendered.contains(THINK_OPEN) ? "" : THINK_OPEN;
         }
         return endsWithIgnoringWhitespace(rendered, THINK_OPEN) ? "" : THINK_OPEN;
     }

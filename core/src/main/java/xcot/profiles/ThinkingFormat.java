@@ -47,10 +47,10 @@ public record ThinkingFormat(String open, String close, String answerStart, Stri
                     ToyTask.closing());
             case OPENTHINKER -> new ThinkingFormat(THOUGHT_OPEN, THOUGHT_CLOSE, THOUGHT_CLOSE, THOUGHT_CLOSE);
             case GPT_OSS -> {
-                if (kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_PLAINTEXT_CHANNELS)) {
+                if (kind.plaintextOssChannels(flags)) {
                     yield new ThinkingFormat(OSS_PLAIN_ANALYSIS, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL);
                 }
-                String open = kind == BenchmarkKind.INDUCTION ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS;
+                String open = kind.ossFullChannelHeader() ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS;
                 yield new ThinkingFormat(open, OSS_END, OSS_FINAL, OSS_END + OSS_ASSISTANT + OSS_FINAL);
             }
         };

@@ -7,7 +7,6 @@ import xcot.methods.TextGenerator;
 import xcot.metrics.ScoredAnswer;
 import xcot.tasks.AnswerLabel;
 import xcot.tasks.Completion;
-import xcot.tasks.MedCalcBenchmark;
 
 /** Makes one attempt (or recalls it), scores it with the benchmark, and stores it in its own transaction. */
 final class AttemptRunner {
@@ -38,8 +37,7 @@ final class AttemptRunner {
                 spec.setup().format().answerStart(), spec.model().profile().isGptOss(), spec.sourceIsGptOss());
         ScoredAnswer answer = ctx.benchmark.score(spec.item().id(), completion,
                 new AnswerLabel(spec.label(), spec.model().name(), spec.source()));
-        Optional<String> explanation = ctx.benchmark instanceof MedCalcBenchmark medcalc
-                ? Optional.of(medcalc.explanation(completion)) : Optional.empty();
+        Optional<String> explanation = ctx.benchmark.explanation(completion);
         AttemptRecord record = new AttemptRecord(answer, spec.seed(), attempt, explanation);
         ctx.store.putAttempt(key, spec.slot(), record.toJson());
         ctx.progress.unitDone(false);

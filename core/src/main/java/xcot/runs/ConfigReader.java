@@ -1,5 +1,6 @@
 package xcot.runs;
 
+import xcot.tasks.catalog.BenchmarkCatalog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,13 +99,13 @@ public final class ConfigReader {
             benchmark = b.requiredString("name");
             OptionalInt limit = b.intValue("limit", 1, Integer.MAX_VALUE);
             Optional<List<String>> items = b.has("items") ? Optional.of(b.strings("items")) : Optional.empty();
-            selection = new ItemSelection(b.string("subset").orElse(BenchmarkCatalog.defaultSubset(benchmark)),
+            selection = new ItemSelection(b.string("subset").orElse(BenchmarkCatalog.byId(benchmark).map(BenchmarkCatalog::defaultSubset).orElse("paper")),
                     items, limit);
         } else {
             benchmark = top.requiredString("benchmark");
-            selection = ItemSelection.of(BenchmarkCatalog.defaultSubset(benchmark));
+            selection = ItemSelection.of(BenchmarkCatalog.byId(benchmark).map(BenchmarkCatalog::defaultSubset).orElse("paper"));
         }
-        if (!BenchmarkCatalog.NAMES.contains(benchmark)) {
+        if (BenchmarkCatalog.byId(benchmark).isEmpty()) {
             throw top.error("benchmark", "must be medcalc, induction or toy, not '" + benchmark + "'");
         }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import xcot.methods.Condition;
 import xcot.metrics.ScoredAnswer;
-import xcot.tasks.MedCalcBenchmark;
+import xcot.tasks.medcalc.MedCalcBenchmark;
 import xcot.tasks.medcalc.AnswerExtractor;
 import xcot.tasks.medcalc.MedCalcRow;
 import xcot.formats.PythonJson;

@@ -7,7 +7,6 @@ import java.util.OptionalLong;
 import xcot.methods.Condition;
 import xcot.methods.EnsembleCot;
 import xcot.methods.SamplingSpec;
-import xcot.methods.ThinkingExtraction;
 import xcot.reference.Quirk;
 import xcot.tasks.BenchmarkItem;
 import xcot.tasks.BenchmarkKind;
@@ -128,11 +127,9 @@ final class InsertPhase {
      * {@code ref.ii-target-regex} (Q9), the source's whole output parsed with the target's markers.
      */
     static String transferCot(RunContext ctx, AttemptRecord source, ResolvedModel s, ResolvedModel t) {
-        if (ctx.kind() == BenchmarkKind.INDUCTION && ctx.config.flags().has(Quirk.II_TARGET_REGEX)) {
-            return ThinkingExtraction.inductionTransfer(source.attempt().fullText(),
-                    ctx.setup(t, Condition.TRANSFER).format());
-        }
-        return source.attempt().thinking();
+        var target = ctx.setup(t, Condition.TRANSFER).format();
+        return ctx.benchmark.transferCot(source.attempt().thinking(), source.attempt().fullText(), target.open(),
+                target.close(), ctx.config.flags());
     }
 
     /** The insertions of one target. */

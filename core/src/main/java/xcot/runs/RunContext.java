@@ -69,14 +69,14 @@ final class RunContext {
         RenderOptions render = render(m);
         String effort = reasoningEffort(m.config().reasoningEffort(), m.profile().isGptOss(), kind(), c,
                 config.flags());
-        return new GenerationSetup(m.profile(), kind(), config.flags(), budgets, render.withReasoningEffort(effort));
+        return new GenerationSetup(m.profile(), benchmark, config.flags(), budgets, render.withReasoningEffort(effort));
     }
 
     static String reasoningEffort(String configured, boolean gptOss, BenchmarkKind kind, Condition c,
             xcot.reference.Quirks flags) {
         boolean transferScript = c == Condition.TRANSFER || c == Condition.TRANSFER_WITHOUT_ANSWER
                 || c == Condition.DEFAULT_WITHOUT_ANSWER;
-        return gptOss && kind == BenchmarkKind.MEDCALC && flags.has(Quirk.OSS_TRANSFER_MEDIUM) && transferScript ? "medium"
+        return gptOss && kind.ossTransferMedium(flags) && transferScript ? "medium"
                 : configured;
     }
 

@@ -1,5 +1,6 @@
 package xcot.runs;
 
+import xcot.tasks.catalog.BenchmarkCatalog;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Map;
@@ -30,8 +31,18 @@ public record RunOptions(PrintWriter err, boolean terminal, Map<String, String> 
     }
 
     public static RunOptions defaults(PrintWriter err, boolean terminal) {
-        return new RunOptions(err, terminal, System.getenv(), LocalDate.now(), BenchmarkCatalog::create,
+        return new RunOptions(err, terminal, System.getenv(), LocalDate.now(), RunOptions::createBenchmark,
                 new IncrementalEnsembleSource());
+    }
+
+    /** The configured benchmark, its items selected. */
+    public static Benchmark createBenchmark(RunConfig config) {
+        try {
+            return BenchmarkCatalog.byId(config.benchmark()).orElseThrow(() -> new IllegalArgumentException(
+                    "unknown benchmark '" + config.benchmark() + "'")).create(config.selection(), config.flags().scoring());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(config.source(), 0, e.getMessage());
+        }
     }
 
     public RunOptions withBenchmarks(Function<RunConfig, Benchmark> factory) {

@@ -15,7 +15,7 @@ import java.util.Set;
 import xcot.methods.EnsembleCot;
 import xcot.profiles.ModelFamily;
 import xcot.formats.XcotJsonl;
-import xcot.tasks.MedCalcBenchmark;
+import xcot.tasks.medcalc.MedCalcBenchmark;
 import xcot.formats.PythonJson;
 
 /**
@@ -52,8 +52,9 @@ public final class Runner {
 
             Path answers = writeAnswers(runDir, results);
             List<Path> genex = List.of();
-            if (ctx.benchmark instanceof MedCalcBenchmark medcalc) {
-                genex = GenexExport.write(runDir.resolve(GENEX_DIR), medcalc, results, ossEfforts(ctx));
+            if (ctx.benchmark.referenceFormat().isPresent()) {
+                genex = GenexExport.write(runDir.resolve(GENEX_DIR), (MedCalcBenchmark) ctx.benchmark, results,
+                        ossEfforts(ctx));
             }
             if (!ensembleCots.isEmpty()) {
                 writeTraces(runDir, ctx, ensembleCots);

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xcot.profiles.ModelFamily;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.RenderOptions;
+import xcot.profiles.ThinkingFormat;
 import xcot.reference.Quirks;
+import xcot.tasks.Benchmark;
 import xcot.tasks.BenchmarkKind;
+import xcot.tasks.ItemSelection;
 import xcot.tasks.TaskPrompt;
+import xcot.tasks.catalog.BenchmarkCatalog;
+import xcot.tasks.induction.InductionTranscripts;
 
 /** The two-pass and inserted-CoT protocols of PAPER-SPEC §4.1, §4.2 and §6.2 (Q6, Q7), against a scripted model. */
 class CotGenerationTest {
@@ -21,8 +28,18 @@ class CotGenerationTest {
     static final TaskPrompt INDUCTION = TaskPrompt.userOnly("Input: a\nOutput: b\n\nThe instruction was");
 
     static GenerationSetup setup(ModelFamily family, BenchmarkKind kind, Quirks flags) {
-        return new GenerationSetup(ModelProfile.of(family, Optional.empty()), kind, flags, kind.defaultBudgets(),
+        return new GenerationSetup(ModelProfile.of(family, Optional.empty()), benchmark(kind), flags, kind.defaultBudgets(),
                 new RenderOptions(LocalDate.of(2026, 1, 1), "low", flags));
+    }
+
+    private static final Map<BenchmarkKind, Benchmark> BENCHMARKS = new EnumMap<>(BenchmarkKind.class);
+
+    /** The catalog's benchmark of the same protocol (its items are not used here). */
+    static Benchmark benchmark(BenchmarkKind kind) {
+        return BENCHMARKS.computeIfAbsent(kind, k -> {
+            BenchmarkCatalog entry = BenchmarkCatalog.valueOf(k.name());
+            return entry.create(ItemSelection.of(entry.defaultSubset()), Quirks.none());
+        });
     }
 
     static final String DAPO_PROMPT = "<|im_start|>system\nSYS<|im_end|>\n<|im_start|>user\nUSER<|im_end|>\n"
@@ -132,12 +149,14 @@ class CotGenerationTest {
     @Test
     void inductionTransferExtractionFollowsTheSpecIncludingQ9() {
         String qwqOutput = "<|im_start|>assistant\n<think>\nsteps\n</think> The instruction is: x";
-        assertEquals("\nsteps\n", ThinkingExtraction.inductionTransfer(qwqOutput,
-                setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, Quirks.fixed()).format()));
+        assertEquals("\nsteps\n", transferThinking(qwqOutput, ModelFamily.QWQ));
         // Q9: parsed with an OpenThinker target's markers, the whole transcript comes back.
-        assertEquals(qwqOutput, ThinkingExtraction.inductionTransfer(qwqOutput,
-                setup(ModelFamily.OPENTHINKER, BenchmarkKind.INDUCTION, Quirks.fixed()).format()));
-        assertEquals("", ThinkingExtraction.inductionTransfer("<think> unclosed",
-                setup(ModelFamily.QWQ, BenchmarkKind.INDUCTION, Quirks.fixed()).format()));
+        assertEquals(qwqOutput, transferThinking(qwqOutput, ModelFamily.OPENTHINKER));
+        assertEquals("", transferThinking("<think> unclosed", ModelFamily.QWQ));
+    }
+
+    private static String transferThinking(String sourceOutput, ModelFamily markersOf) {
+        ThinkingFormat markers = setup(markersOf, BenchmarkKind.INDUCTION, Quirks.fixed()).format();
+        return InductionTranscripts.thinking(sourceOutput, markers.open(), markers.close());
     }
 }

@@ -28,6 +28,6 @@ public final class RunTesting {
     /** Plain progress lines into {@code err}, an empty environment, a fixed start date, the ensemble engine. */
     public static RunOptions options(Writer err) {
         return new RunOptions(new PrintWriter(err, true), false, Map.of(), LocalDate.of(2026, 1, 18),
-                BenchmarkCatalog::create, new IncrementalEnsembleSource());
+                RunOptions::createBenchmark, new IncrementalEnsembleSource());
     }
 }

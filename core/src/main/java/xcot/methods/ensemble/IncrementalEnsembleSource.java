@@ -59,12 +59,11 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
      * {@code ref.count-with-evaluator} (Q18).
      */
     static LengthCap lengthCap(BenchmarkKind kind, Quirks flags, int newTokens) {
-        if (kind == BenchmarkKind.INDUCTION) {
-            return new LengthCap(newTokens, flags.has(Quirk.COUNT_WITH_EVALUATOR) ? LengthCap.Counting.LAST_EVALUATOR_CHUNKS
-                    : LengthCap.Counting.FIRST_GENERATOR_CONTEXT);
+        if (kind.ensembleUncapped(flags)) {
+            return LengthCap.none();
         }
-        return kind == BenchmarkKind.MEDCALC && flags.has(Quirk.NO_LENGTH_CAP) ? LengthCap.none()
-                : new LengthCap(newTokens, LengthCap.Counting.FIRST_GENERATOR_CONTEXT);
+        return new LengthCap(newTokens, kind.ensembleCountsWithEvaluator(flags) ? LengthCap.Counting.LAST_EVALUATOR_CHUNKS
+                : LengthCap.Counting.FIRST_GENERATOR_CONTEXT);
     }
 
     /** One combination: its models' contexts, opened once, and the options its flags imply. */

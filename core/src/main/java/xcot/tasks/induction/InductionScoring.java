@@ -1,5 +1,6 @@
 package xcot.tasks.induction;
 
+import xcot.tasks.BenchmarkKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,7 @@ public final class InductionScoring {
     /** Benchmark name in xcot records. */
     public static final String BENCHMARK = "induction";
     /** Appended after the (inserted or own) CoT to force the answer; note the leading space. */
-    public static final String ANSWER_SUFFIX = " The instruction is:";
+    public static final String ANSWER_SUFFIX = BenchmarkKind.INDUCTION_ANSWER_SUFFIX;
     /** Tokens generated after {@link #ANSWER_SUFFIX}. */
     public static final int ANSWER_TOKENS = 30;
 

@@ -1,5 +1,6 @@
 package xcot.tasks.medcalc;
 
+import xcot.tasks.Completion;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import xcot.pycompat.PyStrings;
@@ -28,7 +29,7 @@ public final class AnswerExtractor {
     private AnswerExtractor() {}
 
     /** The answer string of a generation, or {@link #NOT_FOUND}. */
-    public static String extract(Transcript transcript, Quirks options) {
+    public static String extract(Completion transcript, Quirks options) {
         return answerString(searchText(transcript, options));
     }
 
@@ -38,13 +39,13 @@ public final class AnswerExtractor {
      * what follows the first {@code assistantfinal}; the reference decides it by the source model
      * ({@code ref.oss-cut-by-source}), the fixed rule by the generating model.
      */
-    public static String searchText(Transcript transcript, Quirks options) {
+    public static String searchText(Completion transcript, Quirks options) {
         String text;
         if (options.has(Quirk.ANSWER_FROM_FULL_TEXT)) {
-            text = PyStrings.collapseWhitespace(transcript.promptAndInsertion() + transcript.continuation());
+            text = PyStrings.collapseWhitespace(transcript.promptText() + transcript.continuation());
         } else {
             text = PyStrings.collapseWhitespace(transcript.continuation());
-            String marker = transcript.endOfThinkingMarker();
+            String marker = transcript.answerStartMarker();
             int end = marker.isEmpty() ? -1 : text.indexOf(marker);
             if (end >= 0) {
                 text = text.substring(end + marker.length());

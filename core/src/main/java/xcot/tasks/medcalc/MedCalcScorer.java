@@ -1,5 +1,6 @@
 package xcot.tasks.medcalc;
 
+import xcot.tasks.Completion;
 import java.util.Optional;
 import xcot.metrics.Outcome;
 import xcot.metrics.ScoredAnswer;
@@ -28,7 +29,7 @@ public final class MedCalcScorer {
     }
 
     /** Judges a raw generation. */
-    public Judgment judge(MedCalcRow row, Transcript transcript) {
+    public Judgment judge(MedCalcRow row, Completion transcript) {
         return judgeExtracted(row.groundTruth(), AnswerExtractor.extract(transcript, options));
     }
 
@@ -68,7 +69,7 @@ public final class MedCalcScorer {
 
     /** A generation judged and wrapped as an xcot record. */
     public ScoredAnswer score(
-            MedCalcRow row, String condition, String model, Optional<String> sourceModel, Transcript transcript) {
+            MedCalcRow row, String condition, String model, Optional<String> sourceModel, Completion transcript) {
         Judgment judgment = judge(row, transcript);
         return new ScoredAnswer(BENCHMARK, row.itemId(), condition, model, sourceModel, judgment.answer(),
                 judgment.outcome());

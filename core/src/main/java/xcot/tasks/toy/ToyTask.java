@@ -2,7 +2,7 @@ package xcot.tasks.toy;
 
 import java.util.List;
 import java.util.Optional;
-import xcot.tasks.Budgets;
+import xcot.tasks.BenchmarkKind;
 
 /**
  * The toy arithmetic benchmark beside MedCalc and Instruction Induction, and the one definition of its text format:
@@ -19,15 +19,13 @@ import xcot.tasks.Budgets;
 public final class ToyTask {
     /** Benchmark name in xcot records. */
     public static final String BENCHMARK = "toy";
-    /** New tokens for any answer of the task: the longest target (words style, 9+9+9) is 39 tokens, then EOS. */
-    public static final int ANSWER_BUDGET_TOKENS = 40;
     /**
-     * The experiment pipeline's budgets for the task, the same as the zoo's evaluation uses: {@value
-     * #ANSWER_BUDGET_TOKENS} new tokens for an own chain and after an inserted one (after an empty thinking block a
-     * model may still reason before it answers, as a real model may after the paper's Empty CoT), 8 for the answer
-     * after a chain the budget cut off.
+     * New tokens for any answer of the task: the longest target (words style, 9+9+9) is 39 tokens, then EOS. The
+     * pipeline's budgets ({@link BenchmarkKind#TOY}) use it for an own chain and after an inserted one (after an empty
+     * thinking block a model may still reason before it answers, as a real model may after the paper's Empty CoT),
+     * and 8 for the answer after a chain the budget cut off; the zoo's evaluation uses the same.
      */
-    public static final Budgets PIPELINE_BUDGETS = new Budgets(ANSWER_BUDGET_TOKENS, 8, ANSWER_BUDGET_TOKENS);
+    public static final int ANSWER_BUDGET_TOKENS = BenchmarkKind.TOY.defaultBudgets().cotTokens();
     public static final String THINK_OPEN = ToyAnswers.THINK_OPEN;
     public static final String THINK_CLOSE = ToyAnswers.THINK_CLOSE;
 

@@ -1,5 +1,6 @@
 package xcot.tasks.medcalc;
 
+import xcot.tasks.Completion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class AnswerExtractorTest {
         assertEquals(" <think>", AnswerExtractor.thinking("prompt<think> <think></think>", "<think>", "</think>"));
     }
 
-    private static final Transcript TRANSFER = new Transcript(
+    private static final Completion TRANSFER = new Completion(
             "user: note\n<think> The CoT says {\"answer\": \"9\"} </think>",
             "<think>own\nthoughts</think>{\"answer\": \"4\"}",
             "</think>", false, false);
@@ -84,21 +85,21 @@ class AnswerExtractorTest {
 
     @Test
     void referenceTakesAnAnswerStatedOnlyInTheInsertedCot() {
-        Transcript silentTarget = new Transcript(TRANSFER.promptAndInsertion(), "I am not sure.", "</think>", false, false);
+        Completion silentTarget = new Completion(TRANSFER.promptText(), "I am not sure.", "</think>", false, false);
         assertEquals("9", AnswerExtractor.extract(silentTarget, Quirks.faithfulScoring()));
         assertEquals("Not Found", AnswerExtractor.extract(silentTarget, Quirks.none()));
     }
 
     @Test
     void fixedSearchesOnlyAfterTheEndOfThinking() {
-        Transcript ownRun = new Transcript("prompt", "{\"answer\": \"1\"} thinking </think> {\"answer\": \"2\"}",
+        Completion ownRun = new Completion("prompt", "{\"answer\": \"1\"} thinking </think> {\"answer\": \"2\"}",
                 "</think>", false, false);
         assertEquals(" {\"answer\": \"2\"}", AnswerExtractor.searchText(ownRun, Quirks.none()));
     }
 
     @Test
     void gptOssCutIsKeyedOnTheSourceInTheReferenceAndOnTheGeneratorWhenFixed() {
-        Transcript fromQwqToOss = new Transcript("prompt assistantanalysis cot assistantfinal",
+        Completion fromQwqToOss = new Completion("prompt assistantanalysis cot assistantfinal",
                 " Answer: 1 more assistantfinal {\"answer\": \"2\"}", "", true, false);
         assertEquals("1 more assistantfinal {\"answer\": \"2", AnswerExtractor.extract(fromQwqToOss,
                 Quirks.faithfulScoring()));

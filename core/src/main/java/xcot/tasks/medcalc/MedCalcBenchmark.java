@@ -1,5 +1,16 @@
-package xcot.tasks;
+package xcot.tasks.medcalc;
 
+import xcot.tasks.TaskPrompt;
+import xcot.tasks.ItemSelection;
+import xcot.tasks.AnswerLabel;
+import xcot.tasks.Completion;
+import xcot.tasks.BenchmarkKind;
+import xcot.tasks.BenchmarkItem;
+import xcot.tasks.Benchmark;
+import xcot.pycompat.PyStrings;
+import xcot.reference.Quirk;
+import xcot.metrics.AgreementRule;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +21,6 @@ import xcot.tasks.medcalc.MedCalcDataset;
 import xcot.tasks.medcalc.MedCalcPrompts;
 import xcot.tasks.medcalc.MedCalcRow;
 import xcot.tasks.medcalc.MedCalcScorer;
-import xcot.tasks.medcalc.Transcript;
 
 /**
  * MedCalc-Bench v1.0 as a {@link Benchmark}: rows from {@link MedCalcDataset} (subset {@code paper}, the paper's 100
@@ -18,6 +28,9 @@ import xcot.tasks.medcalc.Transcript;
  * {@link MedCalcScorer}.
  */
 public final class MedCalcBenchmark implements Benchmark {
+    /** The reference implementation's MedCalc output files, which every MedCalc run also writes. */
+    public static final String REFERENCE_FORMAT = "genex-medcalc";
+
     private final Map<String, MedCalcRow> rows = new LinkedHashMap<>();
     private final List<BenchmarkItem> items;
     private final MedCalcScorer scorer;
@@ -68,16 +81,33 @@ public final class MedCalcBenchmark implements Benchmark {
 
     @Override
     public ScoredAnswer score(String itemId, Completion completion, AnswerLabel label) {
-        return scorer.score(row(itemId), label.condition(), label.model(), label.sourceModel(), transcript(completion));
+        return scorer.score(row(itemId), label.condition(), label.model(), label.sourceModel(), completion);
     }
 
     /** The last {@code step_by_step_thinking} value in the text the answer was searched in (the reference's field). */
-    public String explanation(Completion completion) {
-        return AnswerExtractor.explanation(AnswerExtractor.searchText(transcript(completion), scorer.options()));
+    @Override
+    public Optional<String> explanation(Completion completion) {
+        return Optional.of(AnswerExtractor.explanation(AnswerExtractor.searchText(completion, scorer.options())));
     }
 
-    private static Transcript transcript(Completion c) {
-        return new Transcript(c.promptText(), c.continuation(), c.answerStartMarker(), c.generatorIsGptOss(),
-                c.sourceIsGptOss());
+    @Override
+    public AgreementRule agreementRule(Quirks quirks) {
+        return agreementRuleOf(quirks);
+    }
+
+    /** Equal normalized answers, or both correct; failures per {@code ref.lenient-consistency}. */
+    public static AgreementRule agreementRuleOf(Quirks quirks) {
+        return AgreementRule.equalOrBothCorrect(quirks.has(Quirk.LENIENT_CONSISTENCY));
+    }
+
+    /** The reference's {@code extract_thinking} on the whitespace-collapsed prompt and output. */
+    @Override
+    public String thinking(String open, String close, String promptText, String continuation) {
+        return AnswerExtractor.thinking(PyStrings.collapseWhitespace(promptText + continuation), open, close);
+    }
+
+    @Override
+    public Optional<String> referenceFormat() {
+        return Optional.of(REFERENCE_FORMAT);
     }
 }

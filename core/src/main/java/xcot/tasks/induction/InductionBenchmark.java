@@ -1,5 +1,15 @@
-package xcot.tasks;
+package xcot.tasks.induction;
 
+import xcot.tasks.TaskPrompt;
+import xcot.tasks.ItemSelection;
+import xcot.tasks.AnswerLabel;
+import xcot.tasks.Completion;
+import xcot.tasks.BenchmarkKind;
+import xcot.tasks.BenchmarkItem;
+import xcot.tasks.Benchmark;
+import xcot.reference.Quirks;
+import xcot.reference.Quirk;
+import xcot.metrics.AgreementRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,5 +74,30 @@ public final class InductionBenchmark implements Benchmark {
                 annotations.computeIfAbsent(task, InductionData::annotations), scorer);
         return new ScoredAnswer(name(), itemId, label.condition(), label.model(), label.sourceModel(), answer,
                 new Outcome.Graded(accuracy));
+    }
+
+    @Override
+    public AgreementRule agreementRule(Quirks quirks) {
+        return agreementRuleOf(quirks);
+    }
+
+    /** By similarity of the consistency-normalized instructions. */
+    public static AgreementRule agreementRuleOf(Quirks quirks) {
+        TokenF1Scorer scorer = new TokenF1Scorer();
+        return AgreementRule.similarity((a, b) -> InductionScoring.consistency(a, b, scorer));
+    }
+
+    /** The span between the model's own markers ({@link InductionTranscripts#thinking}). */
+    @Override
+    public String thinking(String open, String close, String promptText, String continuation) {
+        return InductionTranscripts.thinking(promptText + continuation, open, close);
+    }
+
+    /** Under {@code ref.ii-target-regex} the source's whole output is parsed with the target's markers. */
+    @Override
+    public String transferCot(String sourceThinking, String sourceFullText, String targetOpen, String targetClose,
+            Quirks quirks) {
+        return quirks.has(Quirk.II_TARGET_REGEX) ? InductionTranscripts.thinking(sourceFullText, targetOpen, targetClose)
+                : sourceThinking;
     }
 }

@@ -1,5 +1,16 @@
-package xcot.tasks;
+package xcot.tasks.toy;
 
+import xcot.tasks.CotCorruption;
+import xcot.tasks.TaskPrompt;
+import xcot.tasks.ItemSelection;
+import xcot.tasks.AnswerLabel;
+import xcot.tasks.Completion;
+import xcot.tasks.BenchmarkKind;
+import xcot.tasks.BenchmarkItem;
+import xcot.tasks.Benchmark;
+import xcot.reference.Quirks;
+import xcot.reference.Quirk;
+import xcot.metrics.AgreementRule;
 import java.util.Arrays;
 import java.util.List;
 import xcot.metrics.ScoredAnswer;
@@ -56,6 +67,22 @@ public final class ToyBenchmark implements Benchmark {
         int open = text.indexOf(ToyTask.THINK_OPEN);
         return ToyScorer.score(ToyProblem.parseId(itemId), label.condition(), label.model(), label.sourceModel(),
                 open < 0 ? completion.continuation() : text.substring(open));
+    }
+
+    @Override
+    public AgreementRule agreementRule(Quirks quirks) {
+        return agreementRuleOf(quirks);
+    }
+
+    /** Equal answers, or both correct. */
+    public static AgreementRule agreementRuleOf(Quirks quirks) {
+        return AgreementRule.equalOrBothCorrect(quirks.has(Quirk.LENIENT_CONSISTENCY));
+    }
+
+    /** The span between {@code <think>} and {@code </think>}, stripped (an inserted start of the chain included). */
+    @Override
+    public String thinking(String open, String close, String promptText, String continuation) {
+        return ToyAnswers.thinking(promptText + continuation).orElse("");
     }
 
     @Override
