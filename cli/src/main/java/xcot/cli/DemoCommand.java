@@ -10,10 +10,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import xcot.io.Utf8Lines;
-import xcot.runs.ConfigReader;
-import xcot.runs.RunConfig;
 import xcot.runs.RunOptions;
 import xcot.runs.Runner;
+import xcot.runs.config.ConfigReader;
+import xcot.runs.config.RunConfig;
 
 /**
  * {@code xcot demo}: {@code xcot run} on the configs embedded in the jar ({@code xcot/cli/demo-*.yaml}), each in its

@@ -8,10 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import xcot.reference.Quirks;
-import xcot.runs.ConfigReader;
-import xcot.runs.RunConfig;
 import xcot.runs.RunOptions;
 import xcot.runs.Runner;
+import xcot.runs.config.ConfigReader;
+import xcot.runs.config.RunConfig;
 
 /** {@code xcot run CONFIG}: runs an experiment described by a YAML config, resumably. */
 @Command(name = "run", mixinStandardHelpOptions = true, description = {

@@ -16,8 +16,8 @@ import java.util.Map;
 import xcot.methods.ensemble.EnsembleSummary;
 import xcot.reports.SummaryTable;
 import xcot.runs.RunResult;
-import xcot.runs.Runner;
-import xcot.runs.SettingSummary;
+import xcot.runs.export.RunFiles;
+import xcot.runs.export.SettingSummary;
 import xcot.tasks.toy.ToyTask;
 
 /** Prints a finished run for {@code xcot run} and {@code xcot demo}, and saves the same text as {@code summary.txt}. */
@@ -39,17 +39,19 @@ final class RunReport {
                     r.genexFiles().get(0).getParent(), r.genexFiles().size());
         }
         if (!r.settings().isEmpty()) {
-            out.printf(Locale.ROOT, "reproduce  %s%n", SummaryTable.scoreCommand(r.settings().get(0),
-                    r.answers().toString()));
+            out.printf(Locale.ROOT, "reproduce  %s%n", SummaryTable.scoreCommand(r, r.settings().get(0)));
             out.printf(Locale.ROOT, "           (every setting's command is in %s)%n", r.runDir().resolve(SUMMARY));
         }
         out.printf(Locale.ROOT, "work       %d computed, %d from the store, %d new tokens, %.1f s%n",
                 r.computedUnits(), r.recalledUnits(), r.newTokens(), r.wallNanos() / 1e9);
         out.flush();
         StringBuilder file = new StringBuilder(table).append('\n');
-        for (SettingSummary s : concat(r.settings(), r.settingsWithout())) {
+        for (SettingSummary s : r.settings()) {
+            file.append(String.format(Locale.ROOT, "%-40s %s%n", s.label(), SummaryTable.scoreCommand(r, s)));
+        }
+        for (SettingSummary s : r.settingsWithout()) {
             file.append(String.format(Locale.ROOT, "%-40s %s%n", s.label(),
-                    SummaryTable.scoreCommand(s, r.answers().toString())));
+                    SummaryTable.scoreCommand(r, s, r.without())));
         }
         try {
             Files.writeString(r.runDir().resolve(SUMMARY), file.toString(), StandardCharsets.UTF_8);
@@ -93,7 +95,7 @@ final class RunReport {
      * summed from the item events of the run's {@code ensemble-traces.jsonl}; empty when no ensemble ran.
      */
     static String ensembleLines(RunResult r) {
-        Path traces = r.runDir().resolve(Runner.TRACES);
+        Path traces = r.runDir().resolve(RunFiles.TRACES);
         if (!Files.isRegularFile(traces)) {
             return "";
         }

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xcot.metrics.SettingReport;
+import xcot.reports.SummaryTable;
 import xcot.runs.RunResult;
 import xcot.runs.RunTesting;
 import xcot.runs.Runner;
-import xcot.runs.SettingSummary;
+import xcot.runs.export.RunFiles;
+import xcot.runs.export.SettingSummary;
 
 /** {@code xcot run} end to end, and {@code xcot score} on its export reproducing the run's summary exactly. */
 class RunCommandTest {
@@ -40,7 +42,7 @@ class RunCommandTest {
         assertEquals(9, result.settings().size());
         for (SettingSummary s : result.settings()) {
             List<String> args = new ArrayList<>(List.of("score", "--json"));
-            args.addAll(s.scoreArguments());
+            args.addAll(SummaryTable.scoreArguments(result, s, List.of()));
             args.add(result.answers().toString());
             ScoreCommandTest.Run run = ScoreCommandTest.run(args.toArray(String[]::new));
             assertEquals(0, run.exitCode(), s.label() + ": " + run.err());
@@ -52,7 +54,7 @@ class RunCommandTest {
     void scoreOnTheReferenceFormatExportAgreesToo() throws Exception {
         SettingSummary own = result.settings().stream().filter(s -> s.condition().equals("default")).findFirst()
                 .orElseThrow();
-        Path genex = result.runDir().resolve(Runner.GENEX_DIR);
+        Path genex = result.runDir().resolve(RunFiles.GENEX_DIR);
         ScoreCommandTest.Run run = ScoreCommandTest.run("score", "--json", "--format", "genex-medcalc",
                 genex.resolve("tiny-a_zero_shot_original.jsonl").toString(),
                 genex.resolve("tiny-b_zero_shot_original.jsonl").toString());

@@ -11,10 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xcot.metrics.ModelRate;
+import xcot.reports.SummaryTable;
 import xcot.runs.RunResult;
 import xcot.runs.RunTesting;
 import xcot.runs.Runner;
-import xcot.runs.SettingSummary;
+import xcot.runs.export.SettingSummary;
 
 /**
  * The experiment pipeline on the committed toy zoo (trained models): the paper's effects must show in the run's own
@@ -109,7 +110,8 @@ class ToyRunTest {
         assertTrue(all.size() > 20, all.size() + " settings");
         for (SettingSummary s : all) {
             List<String> args = new ArrayList<>(List.of("score", "--json"));
-            args.addAll(s.scoreArguments());
+            args.addAll(SummaryTable.scoreArguments(result, s,
+                    result.settingsWithout().contains(s) ? result.without() : List.of()));
             args.add(result.answers().toString());
             ScoreCommandTest.Run run = ScoreCommandTest.run(args.toArray(String[]::new));
             assertEquals(0, run.exitCode(), s.label() + ": " + run.err());

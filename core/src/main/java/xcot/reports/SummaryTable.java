@@ -5,7 +5,7 @@ import java.util.Locale;
 import xcot.metrics.ModelRate;
 import xcot.metrics.Summary;
 import xcot.runs.RunResult;
-import xcot.runs.SettingSummary;
+import xcot.runs.export.SettingSummary;
 
 /**
  * The summary table {@code xcot run} prints: per setting, pairwise consistency (mean ± population std over model
@@ -84,9 +84,29 @@ public final class SummaryTable {
         return out.toString();
     }
 
-    /** The {@code xcot score} command line that reproduces one setting from the run's export. */
-    public static String scoreCommand(SettingSummary s, String answersFile) {
-        return "xcot score " + String.join(" ", quoted(s.scoreArguments())) + " " + answersFile;
+    /**
+     * The {@code xcot score} arguments (before the export file) that reproduce one setting of a run from its
+     * {@code answers.jsonl}: the condition, the source, the models a second summary leaves out, {@code --faithful}
+     * for a run with the reference's scoring quirks.
+     */
+    public static List<String> scoreArguments(RunResult r, SettingSummary s, List<String> without) {
+        List<String> args = new java.util.ArrayList<>(List.of("--condition", s.condition()));
+        s.source().ifPresent(source -> args.addAll(List.of("--source", source)));
+        without.forEach(m -> args.addAll(List.of("--without", m)));
+        if (!r.flags().scoring().isEmpty()) {
+            args.add("--faithful");
+        }
+        return args;
+    }
+
+    /** The {@code xcot score} command line that reproduces one setting of the first summary from the run's export. */
+    public static String scoreCommand(RunResult r, SettingSummary s) {
+        return scoreCommand(r, s, List.of());
+    }
+
+    /** The same for a setting of the second summary, which leaves out {@code without}. */
+    public static String scoreCommand(RunResult r, SettingSummary s, List<String> without) {
+        return "xcot score " + String.join(" ", quoted(scoreArguments(r, s, without))) + " " + r.answers();
     }
 
     private static List<String> quoted(List<String> args) {

@@ -1,5 +1,7 @@
 package xcot.runs;
 
+import xcot.runs.config.ModelSource;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +16,12 @@ import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
 import xcot.profiles.SamplingDefaults;
 import xcot.zoo.CommittedZoo;
+import xcot.runs.config.ConfigException;
+import xcot.runs.config.Grammars;
+import xcot.runs.config.ModelConfig;
+import xcot.runs.plan.ResolvedModel;
+import xcot.runs.store.FileHashes;
+import xcot.runs.store.RunStore;
 
 /** Turns a {@link ModelConfig} into a {@link ResolvedModel}: file, hash, header, profile. No native code. */
 final class ModelResolver {

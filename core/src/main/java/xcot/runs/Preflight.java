@@ -17,6 +17,14 @@ import xcot.tasks.Benchmark;
 import xcot.tasks.BenchmarkItem;
 import xcot.tasks.Budgets;
 import xcot.tasks.CotCorruption;
+import xcot.runs.config.ConfigException;
+import xcot.runs.config.EnsembleConfig;
+import xcot.runs.config.ModelConfig;
+import xcot.runs.config.RunConfig;
+import xcot.runs.plan.Planner;
+import xcot.runs.plan.ResolvedModel;
+import xcot.runs.plan.RunPlan;
+import xcot.runs.store.RunStore;
 
 /**
  * Everything a run checks before its first generation, so that a bad config, a missing model, a context too small for
@@ -25,7 +33,7 @@ import xcot.tasks.CotCorruption;
 final class Preflight {
     private Preflight() {}
 
-    static RunContext prepare(RunConfig config, Path runDir, RunStore store, RunOptions options, Progress progress) {
+    static RunPlan plan(RunConfig config, RunStore store, RunOptions options) {
         Benchmark benchmark = options.benchmarks().apply(config);
         if (benchmark.items().isEmpty()) {
             throw new ConfigException(config.source(), 0, "the selection has no " + benchmark.name() + " items");
@@ -40,11 +48,10 @@ final class Preflight {
         LocalDate date = config.harmonyDate().orElseGet(() ->
                 LocalDate.parse(store.putMetaIfAbsent("harmony-date", options.today().toString())));
         Budgets budgets = config.budgets().applyTo(benchmark.kind().defaultBudgets());
-        RunContext ctx = new RunContext(config, runDir, store, options, benchmark, models, filter, budgets, date,
-                progress, options.ensemble());
-        checkContexts(ctx);
-        checkMemory(ctx);
-        return ctx;
+        RunPlan plan = Planner.plan(config, benchmark, models, filter, budgets, date);
+        checkContexts(plan, options);
+        checkMemory(plan);
+        return plan;
     }
 
     private static void checkCorruptions(RunConfig config, Benchmark benchmark) {
@@ -66,18 +73,18 @@ final class Preflight {
      * longest, plus the answer budget, to fit the model's context. A context that leaves less than the CoT budget is
      * only worth a warning: long CoTs are then cut at the window.
      */
-    static void checkContexts(RunContext ctx) {
-        for (ResolvedModel m : ctx.models) {
+    static void checkContexts(RunPlan ctx, RunOptions options) {
+        for (ResolvedModel m : ctx.models()) {
             int longest = 0;
             String longestItem = "";
             try (Model vocabOnly = Model.load(m.path(), ModelOptions.vocabularyOnly())) {
                 int bos = vocabOnly.vocab().bos();
                 Optional<String> bosText = bos >= 0 ? Optional.of(vocabOnly.vocab().text(bos)) : Optional.empty();
-                for (BenchmarkItem item : ctx.items) {
+                for (BenchmarkItem item : ctx.benchmark().items()) {
                     String rendered = m.profile().render(item.prompt(), ctx.render(m));
                     String text = rendered + m.profile().ownCotOpening(rendered);
                     int n = vocabOnly.vocab().tokenize(text,
-                            ModelProfile.addSpecialTokens(text, bosText, ctx.config.flags()), true).length;
+                            ModelProfile.addSpecialTokens(text, bosText, ctx.config().flags()), true).length;
                     if (n > longest) {
                         longest = n;
                         longestItem = item.id();
@@ -85,38 +92,38 @@ final class Preflight {
                 }
             }
             int context = m.config().contextTokens();
-            int needed = longest + ctx.budgets.answerTokens();
+            int needed = longest + ctx.budgets().answerTokens();
             if (needed > context) {
-                throw new ConfigException(ctx.config.source(), m.config().line(), "model '" + m.name() + "': context "
-                        + context + " is too small: the longest " + ctx.benchmark.name() + " prompt (item "
-                        + longestItem + ") is " + longest + " tokens, plus " + ctx.budgets.answerTokens()
+                throw new ConfigException(ctx.config().source(), m.config().line(), "model '" + m.name() + "': context "
+                        + context + " is too small: the longest " + ctx.benchmark().name() + " prompt (item "
+                        + longestItem + ") is " + longest + " tokens, plus " + ctx.budgets().answerTokens()
                         + " answer tokens; raise 'context' to at least " + needed);
             }
-            int comfortable = longest + ctx.budgets.cotTokens() + ctx.budgets.answerTokens();
+            int comfortable = longest + ctx.budgets().cotTokens() + ctx.budgets().answerTokens();
             if (comfortable > context) {
-                ctx.options.err().println("xcot: warning: model '" + m.name() + "': context " + context
+                options.err().println("xcot: warning: model '" + m.name() + "': context " + context
                         + " leaves less than the CoT budget after the longest prompt (" + longest + " + "
-                        + ctx.budgets.cotTokens() + " + " + ctx.budgets.answerTokens() + " tokens); long CoTs are "
+                        + ctx.budgets().cotTokens() + " + " + ctx.budgets().answerTokens() + " tokens); long CoTs are "
                         + "cut at the window");
-                ctx.options.err().flush();
+                options.err().flush();
             }
         }
     }
 
-    private static void checkMemory(RunContext ctx) {
+    private static void checkMemory(RunPlan ctx) {
         List<MemoryCheck.Group> groups = new ArrayList<>();
         try {
-            List<ResolvedModel> all = new ArrayList<>(ctx.models);
-            ctx.filterModel.ifPresent(all::add);
+            List<ResolvedModel> all = new ArrayList<>(ctx.models());
+            ctx.filterModel().ifPresent(all::add);
             for (ResolvedModel m : all) {
                 MemoryCheck.Estimate e = MemoryCheck.estimate(m.gguf(), m.config().contextTokens());
                 groups.add(new MemoryCheck.Group("model '" + m.name() + "'", e.totalBytes(), "weights "
                         + MemoryCheck.gib(e.weightsBytes()) + " + KV cache " + MemoryCheck.gib(e.kvBytes())
                         + " at context " + m.config().contextTokens(), m.config().gpuLayers()));
             }
-            for (EnsembleConfig combo : ctx.config.ensembles()) {
+            for (EnsembleConfig combo : ctx.config().ensembles()) {
                 long bytes = 0;
-                for (String name : new java.util.LinkedHashSet<>(concat(combo.generators(), combo.evaluators()))) {
+                for (String name : combo.participants()) {
                     ResolvedModel m = ctx.model(name);
                     bytes += MemoryCheck.estimate(m.gguf(), m.config().contextTokens()).totalBytes();
                 }
@@ -124,18 +131,12 @@ final class Preflight {
                         bytes, "sum of its models", ctx.model(combo.generators().get(0)).config().gpuLayers()));
             }
         } catch (GgufException e) {
-            throw new ConfigException(ctx.config.source(), 0, e.getMessage());
+            throw new ConfigException(ctx.config().source(), 0, e.getMessage());
         }
         List<String> problems = MemoryCheck.problems(groups, Backend.info());
         if (!problems.isEmpty()) {
-            throw new ConfigException(ctx.config.source(), 0, "does not fit: " + String.join("; ", problems)
+            throw new ConfigException(ctx.config().source(), 0, "does not fit: " + String.join("; ", problems)
                     + " (lower 'context', offload fewer layers, or use a smaller quantization)");
         }
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

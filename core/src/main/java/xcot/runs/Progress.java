@@ -1,5 +1,7 @@
 package xcot.runs;
 
+import xcot.runs.phases.PhaseListener;
+
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -10,7 +12,7 @@ import java.util.function.LongSupplier;
  * terminal one line is redrawn in place; otherwise (a log file, a pipe) a plain line is printed at each phase start and
  * at most every {@value #PLAIN_INTERVAL_SECONDS} seconds.
  */
-public final class Progress implements GenerationListener {
+public final class Progress implements PhaseListener {
     static final int PLAIN_INTERVAL_SECONDS = 10;
     private final PrintWriter err;
     private final boolean terminal;
@@ -44,14 +46,16 @@ public final class Progress implements GenerationListener {
         total += units;
     }
 
-    void phase(String label) {
-        phase = label;
+    @Override
+    public void step(String label) {
+        phase = label + ":";
         unitStart = nanoTime.getAsLong();
         draw(true);
     }
 
     /** One unit (an attempt, a sanitized CoT, an ensemble CoT) finished; {@code fromStore} when nothing was computed. */
-    void unitDone(boolean fromStore) {
+    @Override
+    public void unitDone(boolean fromStore) {
         long now = nanoTime.getAsLong();
         done++;
         if (fromStore) {

@@ -9,6 +9,8 @@ import java.util.function.Function;
 import xcot.methods.EnsembleCotSource;
 import xcot.methods.ensemble.IncrementalEnsembleSource;
 import xcot.tasks.Benchmark;
+import xcot.runs.config.ConfigException;
+import xcot.runs.config.RunConfig;
 
 /**
  * How a run is carried out, besides its config.

@@ -3,6 +3,7 @@ package xcot.runs;
 import java.nio.file.Path;
 import java.util.List;
 import xcot.reference.Quirks;
+import xcot.runs.export.SettingSummary;
 
 /**
  * What a run produced.

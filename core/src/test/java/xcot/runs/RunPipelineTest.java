@@ -1,5 +1,7 @@
 package xcot.runs;
 
+import xcot.reports.SummaryTable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,6 +23,11 @@ import xcot.formats.XcotJsonl;
 import xcot.tasks.toy.Corruption;
 import xcot.tasks.toy.CotStyle;
 import xcot.tasks.toy.ToyProblem;
+import xcot.runs.config.ConfigException;
+import xcot.runs.export.RunFiles;
+import xcot.runs.export.SettingSummary;
+import xcot.runs.results.AttemptRecord;
+import xcot.runs.store.RunStore;
 
 /** Whole runs on seeded random-weight models: every phase, the store, the exports, the toy task's corruptions. */
 class RunPipelineTest {
@@ -76,7 +83,7 @@ class RunPipelineTest {
                 .filter(a -> a.condition().equals("default") && a.model().equals("tiny-b")).toList();
         assertEquals(own.stream().map(a -> a.answer() + a.outcome().isCorrect()).toList(),
                 genex.values().stream().map(a -> a.answer() + a.outcome().isCorrect()).toList());
-        var transferFile = GenexMedCalcFiles.readScored(first.runDir().resolve(Runner.GENEX_DIR)
+        var transferFile = GenexMedCalcFiles.readScored(first.runDir().resolve(RunFiles.GENEX_DIR)
                 .resolve("tiny-a_thoughts_to_tiny-b_zero_shot_full.jsonl"));
         assertEquals(Optional.of("tiny-a"), transferFile.values().get(0).sourceModel());
     }
@@ -160,7 +167,7 @@ class RunPipelineTest {
         assertEquals(2 * 2, records.stream().filter(n -> n.get("condition").textValue().equals("ensemble")).count());
         assertEquals(2 * 2, records.stream()
                 .filter(n -> n.get("condition").textValue().equals("ensemble-without-answer")).count());
-        assertTrue(Files.readString(r.runDir().resolve(Runner.TRACES)).contains("\"combination\":\"toy-a / toy-b\""));
+        assertTrue(Files.readString(r.runDir().resolve(RunFiles.TRACES)).contains("\"combination\":\"toy-a / toy-b\""));
         assertTrue(r.genexFiles().isEmpty());
 
         engine.startedCombinations.clear();
@@ -183,12 +190,13 @@ class RunPipelineTest {
             assertEquals(2, store.count("sanitized"));
         }
         try (RunStore store = RunStore.open(r.runDir())) {
-            List<AttemptRecord> own = store.attempts().stream()
+            List<AttemptRecord> own = store.attempts().stream().map(AttemptRecord::fromJson)
                     .filter(a -> a.answer().condition().equals("default")).toList();
             assertEquals(2, own.size());
             assertTrue(own.stream().allMatch(a -> a.attempt().passes().size() == 2), "Q6: pass 2 always runs");
         }
-        assertTrue(r.settings().stream().allMatch(s -> s.scoreArguments().contains("--faithful")));
+        assertTrue(r.settings().stream()
+                .allMatch(s -> SummaryTable.scoreArguments(r, s, List.of()).contains("--faithful")));
     }
 
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
 import xcot.methods.ensemble.IncrementalEnsembleSource;
+import xcot.runs.config.ConfigReader;
+import xcot.runs.config.RunConfig;
 
 /** Shared set-up for run tests (also used by the CLI's tests through the test jar). */
 public final class RunTesting {

@@ -21,6 +21,7 @@ import xcot.runs.RunResult;
 import xcot.runs.RunTesting;
 import xcot.runs.Runner;
 import xcot.tasks.BenchmarkKind;
+import xcot.runs.export.RunFiles;
 
 /** The engine behind {@code xcot run}'s Ensemble condition: registration, flags, and a whole run. */
 class IncrementalEnsembleSourceTest {
@@ -72,7 +73,7 @@ class IncrementalEnsembleSourceTest {
 
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> events = new ArrayList<>();
-        for (String line : Files.readAllLines(r.runDir().resolve(Runner.TRACES))) {
+        for (String line : Files.readAllLines(r.runDir().resolve(RunFiles.TRACES))) {
             JsonNode n = json.readTree(line);
             assertEquals("tiny-a+tiny-b / tiny-c", n.get("combination").textValue());
             events.add(n.get("event"));
@@ -125,7 +126,7 @@ class IncrementalEnsembleSourceTest {
         RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> items = new ArrayList<>();
-        for (String line : Files.readAllLines(r.runDir().resolve(Runner.TRACES))) {
+        for (String line : Files.readAllLines(r.runDir().resolve(RunFiles.TRACES))) {
             JsonNode event = json.readTree(line).get("event");
             if (event.get("type").textValue().equals("item")) {
                 items.add(event);

@@ -1,8 +1,0 @@
-package xcot.runs;
-
-/** Told about every generation, fresh or recalled from the store (progress and tokens/s). */
-interface GenerationListener {
-    void generated(int promptTokens, int newTokens, long decodeNanos, boolean fromStore);
-
-    GenerationListener NONE = (p, n, d, s) -> { };
-}

@@ -1,0 +1,28 @@
+package xcot.runs.config;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How CoTs lose their answer sentences for the without-answer conditions.
+ *
+ * @param method    {@code rules} (deterministic, default), {@code model} (the spec's filter prompt on a local model)
+ *                  or {@code http} (an OpenAI-compatible endpoint from the environment)
+ * @param model     the filter model, for {@code model}
+ * @param maxTokens new-token budget of one local filter call
+ */
+public record AnswerRemovalConfig(Method method, Optional<ModelConfig> model, int maxTokens) {
+    public enum Method { RULES, MODEL, HTTP }
+
+    public AnswerRemovalConfig {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(model, "model");
+        if (method == Method.MODEL && model.isEmpty()) {
+            throw new IllegalArgumentException("answer-removal method 'model' needs a model");
+        }
+    }
+
+    public static AnswerRemovalConfig rules() {
+        return new AnswerRemovalConfig(Method.RULES, Optional.empty(), 2048);
+    }
+}

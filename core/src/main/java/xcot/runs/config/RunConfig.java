@@ -1,0 +1,73 @@
+package xcot.runs.config;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import xcot.methods.Condition;
+import xcot.reference.Quirks;
+import xcot.tasks.ItemSelection;
+
+/**
+ * A validated run config (see {@link ConfigReader} for the YAML schema).
+ *
+ * @param source        where it was read from, for messages
+ * @param baseDir       relative model paths resolve against it
+ * @param name          the run's name (default folder {@code xcot-runs/<name>})
+ * @param benchmark     {@code medcalc}, {@code induction} or {@code toy}
+ * @param selection     which items
+ * @param models        the participants, in order (order of pairs in the metrics)
+ * @param conditions    the full conditions to run, in config order
+ * @param withoutAnswer also run the without-answer variant of each CoT condition
+ * @param seeds         one Sampled run per seed
+ * @param budgets       token budgets set by the config
+ * @param flags         reference quirks
+ * @param harmonyDate   the gpt-oss {@code Current date:}; empty = the run's start date, stored with the run
+ * @param answerRemoval how answers are removed
+ * @param ensembles     ensemble combinations (for the ensemble condition)
+ * @param corruptions   names of the benchmark's corrupted-CoT conditions to run (empty = all it offers)
+ * @param summaryWithout models left out of a second summary (e.g. a negative control); empty = no second summary
+ */
+public record RunConfig(
+        String source,
+        Path baseDir,
+        String name,
+        String benchmark,
+        ItemSelection selection,
+        List<ModelConfig> models,
+        List<Condition> conditions,
+        boolean withoutAnswer,
+        List<Long> seeds,
+        BudgetOverrides budgets,
+        Quirks flags,
+        Optional<LocalDate> harmonyDate,
+        AnswerRemovalConfig answerRemoval,
+        List<EnsembleConfig> ensembles,
+        List<String> corruptions,
+        List<String> summaryWithout) {
+    public RunConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(baseDir, "baseDir");
+        models = List.copyOf(models);
+        conditions = List.copyOf(conditions);
+        seeds = List.copyOf(seeds);
+        ensembles = List.copyOf(ensembles);
+        corruptions = List.copyOf(corruptions);
+        summaryWithout = List.copyOf(summaryWithout);
+    }
+
+    public RunConfig withFlags(Quirks newFlags) {
+        return new RunConfig(source, baseDir, name, benchmark, selection, models, conditions, withoutAnswer, seeds,
+                budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
+    }
+
+    public boolean runs(Condition c) {
+        return conditions.contains(c);
+    }
+
+    public ModelConfig model(String modelName) {
+        return models.stream().filter(m -> m.name().equals(modelName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no model '" + modelName + "' in " + source));
+    }
+}

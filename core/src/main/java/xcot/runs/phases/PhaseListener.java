@@ -1,0 +1,21 @@
+package xcot.runs.phases;
+
+/** Told what the phases do: progress bars and run timings listen. */
+public interface PhaseListener extends GenerationListener {
+    /** A step starts (its label, e.g. {@code own CoT, Qwen/QwQ-32B}). */
+    void step(String label);
+
+    /** One unit finished; {@code fromStore} when nothing was computed. */
+    void unitDone(boolean fromStore);
+
+    PhaseListener NONE = new PhaseListener() {
+        @Override
+        public void step(String label) {}
+
+        @Override
+        public void unitDone(boolean fromStore) {}
+
+        @Override
+        public void generated(int promptTokens, int newTokens, long decodeNanos, boolean fromStore) {}
+    };
+}
