@@ -1,6 +1,5 @@
 package xcot.runs;
 
-import xcot.tasks.catalog.BenchmarkCatalog;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Map;
@@ -8,9 +7,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import xcot.methods.EnsembleCotSource;
 import xcot.methods.ensemble.IncrementalEnsembleSource;
-import xcot.tasks.Benchmark;
 import xcot.runs.config.ConfigException;
 import xcot.runs.config.RunConfig;
+import xcot.tasks.Benchmark;
+import xcot.tasks.catalog.BenchmarkCatalog;
 
 /**
  * How a run is carried out, besides its config.
@@ -40,8 +40,7 @@ public record RunOptions(PrintWriter err, boolean terminal, Map<String, String> 
     /** The configured benchmark, its items selected. */
     public static Benchmark createBenchmark(RunConfig config) {
         try {
-            return BenchmarkCatalog.byId(config.benchmark()).orElseThrow(() -> new IllegalArgumentException(
-                    "unknown benchmark '" + config.benchmark() + "'")).create(config.selection(), config.flags().scoring());
+            return config.benchmark().create(config.selection(), config.flags().scoring());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(config.source(), 0, e.getMessage());
         }

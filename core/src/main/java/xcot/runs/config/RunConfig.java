@@ -8,14 +8,15 @@ import java.util.Optional;
 import xcot.methods.Condition;
 import xcot.reference.Quirks;
 import xcot.tasks.ItemSelection;
+import xcot.tasks.catalog.BenchmarkCatalog;
 
 /**
- * A validated run config (see {@link ConfigReader} for the YAML schema).
+ * A validated run config (the keys and their defaults: {@link ConfigKeys}).
  *
  * @param source        where it was read from, for messages
  * @param baseDir       relative model paths resolve against it
  * @param name          the run's name (default folder {@code xcot-runs/<name>})
- * @param benchmark     {@code medcalc}, {@code induction} or {@code toy}
+ * @param benchmark     which benchmark
  * @param selection     which items
  * @param models        the participants, in order (order of pairs in the metrics)
  * @param conditions    the full conditions to run, in config order
@@ -33,7 +34,7 @@ public record RunConfig(
         String source,
         Path baseDir,
         String name,
-        String benchmark,
+        BenchmarkCatalog benchmark,
         ItemSelection selection,
         List<ModelConfig> models,
         List<Condition> conditions,

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import xcot.methods.Condition;
 import xcot.profiles.ModelFamily;
 import xcot.reference.Quirk;
+import xcot.tasks.catalog.BenchmarkCatalog;
 
 /** Config validation: every problem is one error naming the file and line, found before anything runs. */
 class ConfigReaderTest {
@@ -43,7 +44,7 @@ class ConfigReaderTest {
                   - {name: b, fixture: {seed: 3}, profile: dapo, context: 8192}
                 """);
         assertEquals("run", c.name());
-        assertEquals("medcalc", c.benchmark());
+        assertEquals(BenchmarkCatalog.MEDCALC, c.benchmark());
         assertEquals("paper", c.selection().subset());
         assertEquals(List.of(Condition.EMPTY, Condition.DEFAULT, Condition.SAMPLED, Condition.TRANSFER), c.conditions());
         assertTrue(c.withoutAnswer());
