@@ -139,7 +139,7 @@ final class ConfigChecks {
     }
 
     private ModelConfig model(ConfigFile.ModelEntry m, String at) {
-        int line = lines.line(at);
+        int line = lines.line(at + ".name"); // the entry itself may be reported on the line before it
         if (m.name() == null || m.name().isBlank()) {
             throw error(at, "is missing: '" + at + ".name' is required");
         }

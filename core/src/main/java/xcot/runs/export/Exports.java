@@ -22,7 +22,6 @@ import xcot.runs.plan.RunPlan;
 import xcot.runs.plan.Unit;
 import xcot.runs.results.AttemptRecord;
 import xcot.runs.results.Results;
-import xcot.tasks.medcalc.MedCalcBenchmark;
 
 /**
  * Writes a finished run's outputs from its results, in the plan's export order, so an export after any number of
@@ -44,8 +43,7 @@ public final class Exports {
         Path answers = answers(runDir, records);
         List<Path> reference = List.of();
         if (plan.benchmark().referenceFormat().isPresent()) {
-            reference = GenexExport.write(runDir.resolve(RunFiles.GENEX_DIR), (MedCalcBenchmark) plan.benchmark(),
-                    records, results, ossEfforts(plan));
+            reference = GenexExport.write(runDir.resolve(RunFiles.GENEX_DIR), records, results, ossEfforts(plan));
         }
         if (plan.config().runs(Condition.ENSEMBLE)) {
             traces(runDir, plan, results);

@@ -1,0 +1,78 @@
+package xcot.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture over every module's main classes (native, core, cli, bench): generated bindings → owned handles
+ * and kernels → the domain (benchmarks, methods, metrics, formats) → the run pipeline → reports → the command line,
+ * nothing pointing upward, and no package cycle anywhere.
+ */
+class LayeringTest {
+    static final JavaClasses ALL = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("xcot");
+
+    @Test
+    void layersPointOnlyDownward() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("bindings").definedBy("xcot.bindings..")
+                .layer("handles").definedBy("xcot.gguf..", "xcot.kernel..", "xcot.llm..", "xcot.fixtures..")
+                .layer("foundations").definedBy("xcot.io..", "xcot.pycompat..", "xcot.reference..", "xcot.metrics..")
+                .layer("domain").definedBy("xcot.profiles..", "xcot.tasks..", "xcot.methods..", "xcot.zoo..",
+                        "xcot.formats..")
+                .layer("runs").definedBy("xcot.runs..")
+                .layer("reports").definedBy("xcot.reports..")
+                .layer("cli").definedBy("xcot.cli..")
+                .layer("bench").definedBy("xcot.bench..")
+                .whereLayer("bench").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "bench")
+                .whereLayer("runs").mayOnlyBeAccessedByLayers("reports", "cli", "bench")
+                .whereLayer("domain").mayOnlyBeAccessedByLayers("runs", "reports", "cli", "bench")
+                .whereLayer("foundations").mayOnlyBeAccessedByLayers("domain", "runs", "reports", "cli", "bench")
+                .whereLayer("handles").mayOnlyBeAccessedByLayers("domain", "runs", "reports", "cli", "bench")
+                // The FFM call-overhead benchmark measures raw downcalls, so it calls the bindings directly.
+                .whereLayer("bindings").mayOnlyBeAccessedByLayers("handles", "bench")
+                .check(ALL);
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("xcot.(**)").should().beFreeOfCycles().check(ALL);
+    }
+
+    @Test
+    void nothingOutsideTheTasksPicksABenchmarkByItsClass() {
+        noClasses().that().resideOutsideOfPackages("xcot.tasks..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("a benchmark implementation",
+                        c -> c.getPackageName().startsWith("xcot.tasks.") && c.getSimpleName().endsWith("Benchmark")))
+                .because("a benchmark owns its protocol: code outside xcot.tasks asks the Benchmark interface "
+                        + "(tasks.catalog builds them)")
+                .check(ALL);
+    }
+
+    @Test
+    void onlyHandlesAndTheKernelTouchTheForeignApi() {
+        noClasses().that().resideOutsideOfPackages("xcot.bindings..", "xcot.llm..", "xcot.kernel..", "xcot.bench..")
+                .should().dependOnClassesThat().resideInAPackage("java.lang.foreign..")
+                .because("only the native layer, the owned handles and the off-heap kernel may use FFM (and the "
+                        + "benchmarks, which measure the FFM call itself)")
+                .check(ALL);
+    }
+
+    @Test
+    void onlyHandlesCallTheRawBindings() {
+        noClasses().that().resideOutsideOfPackages("xcot.bindings..", "xcot.llm..", "xcot.bench..")
+                .should().dependOnClassesThat().resideInAPackage("xcot.bindings..")
+                .because("everything above the handles sees plain Java types")
+                .check(ALL);
+    }
+}
