@@ -2,7 +2,6 @@ package xcot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -22,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import xcot.runs.RunTesting;
 
 /**
- * A run killed with SIGKILL at seeded random points, three times, then resumed, ends with exactly the records of an
- * uninterrupted run: the exports are compared byte for byte. The killed run is a child JVM running {@code xcot run};
- * kill points are chosen by how many attempts the child has stored (read from its SQLite store while it runs), plus a
- * random delay so that kills also land in the middle of a generation or a write.
+ * A run killed three times, then resumed, ends with exactly the records of an uninterrupted run: the exports are
+ * compared byte for byte. The killed run is a child JVM running {@code xcot run} that halts as SIGKILL would (no
+ * shutdown hooks, no flushing; exit status 137) at a seeded store event of its own — after a generation was stored
+ * but before its attempt, or after an attempt — so each kill point is a fact of the run, not of thread timing.
  */
 class KillResumeTest {
     static final String CONFIG = "name: kill\nbenchmark: {name: medcalc, limit: 2}\n" + RunTesting.TWO_MODELS
@@ -46,30 +45,20 @@ class KillResumeTest {
 
         Path killed = dir.resolve("killed");
         Random random = new Random(20260118);
-        int kills = 0;
         int previous = 0;
-        // Three windows over the run, so the kills fall in different phases (own CoTs, transfers).
-        int[][] windows = {{2, 10}, {14, 22}, {26, 33}};
-        for (int[] window : windows) {
-            int threshold = Math.max(previous + 1, window[0] + random.nextInt(window[1] - window[0]));
-            Process child = start(config, killed);
-            try {
-                waitForAttempts(killed, threshold, child);
-                Thread.sleep(random.nextInt(400));
-                assertTrue(child.isAlive(), "the child finished before kill " + (kills + 1));
-                child.destroyForcibly(); // SIGKILL on Linux
-                assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-                assertNotEquals(0, child.exitValue());
-                kills++;
-            } finally {
-                child.destroyForcibly();
-            }
-            previous = attempts(killed);
-            assertTrue(previous < ATTEMPTS, "killed at " + previous + " of " + ATTEMPTS);
+        for (int kill = 1; kill <= 3; kill++) {
+            int haltAt = 6 + random.nextInt(12);
+            Process child = start(config, killed, haltAt);
+            assertTrue(child.waitFor(5, TimeUnit.MINUTES), "kill " + kill + " did not happen");
+            assertEquals(137, child.exitValue(), "kill " + kill + " at store event " + haltAt + ": "
+                    + Files.readString(dir.resolve("killed.err")));
+            int stored = attempts(killed);
+            assertTrue(stored >= previous && stored < ATTEMPTS, "kill " + kill + ": " + stored + " of " + ATTEMPTS
+                    + " attempts stored");
+            previous = stored;
         }
-        assertEquals(3, kills);
 
-        Process resume = start(config, killed);
+        Process resume = start(config, killed, 0);
         assertTrue(resume.waitFor(10, TimeUnit.MINUTES));
         assertEquals(0, resume.exitValue(), new String(resume.getErrorStream().readAllBytes()));
         assertEquals(ATTEMPTS, attempts(killed));
@@ -83,24 +72,16 @@ class KillResumeTest {
         }
     }
 
-    private static Process start(Path config, Path out) throws Exception {
+    /** {@code xcot run} in a child JVM; {@code haltAt} > 0 halts it at that store event of its own. */
+    private static Process start(Path config, Path out, int haltAt) throws Exception {
         String java = ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "--add-modules",
-                "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                config.toString(), "--out", out.toString()));
+                "jdk.incubator.vector", "-Dxcot.test.haltAtStoreEvent=" + haltAt, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "run", config.toString(), "--out",
+                out.toString()));
         return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile()).start();
-    }
-
-    private static void waitForAttempts(Path run, int threshold, Process child) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (attempts(run) < threshold) {
-            assertTrue(child.isAlive(), "the child exited with " + (child.isAlive() ? "" : child.exitValue())
-                    + " before " + threshold + " attempts");
-            assertTrue(System.nanoTime() < deadline, "no progress");
-            Thread.sleep(20);
-        }
     }
 
     /** Attempts stored so far, read through SQLite while the child may be writing (WAL allows it). */

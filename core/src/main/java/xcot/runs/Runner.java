@@ -32,7 +32,8 @@ public final class Runner {
             RunPlan plan = Preflight.plan(config, store, options);
             progress.addTotal(plan.unitCount());
             Results results = new Results();
-            Phases.run(new PhaseContext(plan, store, results, progress, options.env(), options.ensemble()));
+            Phases.run(new PhaseContext(plan, store, results, HaltAtStoreEvent.wrapIfArmed(progress), options.env(),
+                    options.ensemble()));
             progress.finish();
 
             Exports.Written written = Exports.write(runDir, plan, results);
