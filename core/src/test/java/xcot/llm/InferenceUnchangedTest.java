@@ -22,8 +22,8 @@ import xcot.zoo.CommittedZoo;
  * between the patched library (this JVM) and the pinned commit built without patches ({@code build-llama.sh
  * --no-patches}, run in a child JVM). A stored golden file would not do: with GGML_NATIVE the logits depend on the
  * CPU's features, so both libraries are built and compared on the machine running the test. The first run on a
- * machine builds the unpatched library (a few minutes, then cached); exclude locally with
- * {@code -DexcludedGroups=slow-native}.
+ * machine builds the unpatched library (a few minutes, then cached), so it is opt-in: {@code mvn verify
+ * -Pnative-checks}.
  */
 @Tag("slow-native")
 class InferenceUnchangedTest {
