@@ -18,6 +18,7 @@ import xcot.gguf.GgufReader;
 import xcot.profiles.Detection;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
+import xcot.profiles.ReasoningEffort;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.ThinkingFormat;
 import xcot.reference.Quirks;
@@ -78,7 +79,7 @@ final class InspectCommand implements Callable<Integer> {
     private static String render(ModelProfile profile, BenchmarkKind kind, Quirks flags) {
         TaskPrompt prompt = kind == BenchmarkKind.MEDCALC ? TaskPrompt.of("{system}", "{user}")
                 : TaskPrompt.userOnly("{user}");
-        return profile.render(prompt, new RenderOptions(LocalDate.now(), "low", flags));
+        return profile.render(prompt, new RenderOptions(LocalDate.now(), ReasoningEffort.LOW, flags));
     }
 
     private static String describeTemplate(String template) {

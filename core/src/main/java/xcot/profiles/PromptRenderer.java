@@ -54,7 +54,7 @@ final class PromptRenderer {
         String identity = prompt.system().orElse(options.flags().has(Quirk.II_OSS_IDENTITY_IS_PROMPT) ? prompt.user()
                 : OSS_DEFAULT_IDENTITY);
         return "<|start|>system<|message|>" + identity + "\nKnowledge cutoff: 2024-06\nCurrent date: "
-                + options.harmonyDate() + "\n\nReasoning: " + options.reasoningEffort()
+                + options.harmonyDate() + "\n\nReasoning: " + options.reasoningEffort().id()
                 + "\n\n# Valid channels: analysis, commentary, final. Channel must be included for every message."
                 + "<|end|><|start|>user<|message|>" + prompt.user() + "<|end|><|start|>assistant";
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xcot.profiles.ModelFamily;
 import xcot.profiles.ModelProfile;
+import xcot.profiles.ReasoningEffort;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.ThinkingFormat;
 import xcot.reference.Quirks;
@@ -29,7 +30,7 @@ class CotGenerationTest {
 
     static GenerationSetup setup(ModelFamily family, BenchmarkKind kind, Quirks flags) {
         return new GenerationSetup(ModelProfile.of(family, Optional.empty()), benchmark(kind), flags, kind.defaultBudgets(),
-                new RenderOptions(LocalDate.of(2026, 1, 1), "low", flags));
+                new RenderOptions(LocalDate.of(2026, 1, 1), ReasoningEffort.LOW, flags));
     }
 
     private static final Map<BenchmarkKind, Benchmark> BENCHMARKS = new EnumMap<>(BenchmarkKind.class);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
-import xcot.reference.Quirks;
 
 /**
  * Rendered prompts and insertion strings against the texts of PAPER-SPEC §1, §4.1, §4.2 and §6.2, transcribed from
@@ -30,7 +30,7 @@ class PromptGoldenTest {
     }
 
     static String render(ModelFamily f, TaskPrompt p, Quirks flags) {
-        return profile(f).render(p, new RenderOptions(DATE, "low", flags));
+        return profile(f).render(p, new RenderOptions(DATE, ReasoningEffort.LOW, flags));
     }
 
     static String medcalcInsert(ModelFamily f, Quirks flags) {
@@ -90,7 +90,7 @@ class PromptGoldenTest {
     void gptOssTakesTheSystemTextAsModelIdentity() {
         assertEquals(harmony(S, "low", U), render(ModelFamily.GPT_OSS, MEDCALC, FIXED));
         assertEquals(harmony(S, "medium", U), profile(ModelFamily.GPT_OSS).render(MEDCALC,
-                new RenderOptions(DATE, "medium", FIXED)));
+                new RenderOptions(DATE, ReasoningEffort.MEDIUM, FIXED)));
     }
 
     @Test

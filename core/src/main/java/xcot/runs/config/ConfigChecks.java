@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import xcot.methods.Condition;
 import xcot.profiles.ModelFamily;
+import xcot.profiles.ReasoningEffort;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
 import xcot.tasks.ItemSelection;
@@ -176,11 +177,9 @@ final class ConfigChecks {
         Optional<String> grammar = Optional.ofNullable(m.grammar());
         grammar.ifPresent(g -> Grammars.byName(g).orElseThrow(() -> error(at + ".grammar", "'" + at
                 + ".grammar' is '" + g + "'; built-in grammars: " + Grammars.known())));
-        String effort = Optional.ofNullable(m.reasoningEffort()).orElse("low");
-        if (!List.of("low", "medium", "high").contains(effort)) {
-            throw error(at + ".reasoning-effort", "'" + at + ".reasoning-effort' must be low, medium or high, not '"
-                    + effort + "'");
-        }
+        ReasoningEffort effort = ReasoningEffort.byId(Optional.ofNullable(m.reasoningEffort()).orElse("low"))
+                .orElseThrow(() -> error(at + ".reasoning-effort", "'" + at + ".reasoning-effort' must be low, medium "
+                        + "or high, not '" + m.reasoningEffort() + "'"));
         ConfigFile.SamplingEntry s = Optional.ofNullable(m.sampling()).orElse(new ConfigFile.SamplingEntry(null, null,
                 null));
         if (s.topP() != null && !(s.topP() > 0 && s.topP() <= 1)) {

@@ -3,6 +3,7 @@ package xcot.runs.config;
 import java.util.Objects;
 import java.util.Optional;
 import xcot.profiles.ModelFamily;
+import xcot.profiles.ReasoningEffort;
 
 /**
  * One model of a run config.
@@ -30,7 +31,7 @@ public record ModelConfig(
         Optional<Integer> topK,
         Optional<Float> topP,
         Optional<String> grammar,
-        String reasoningEffort,
+        ReasoningEffort reasoningEffort,
         int line) {
     public ModelConfig {
         Objects.requireNonNull(name, "name");

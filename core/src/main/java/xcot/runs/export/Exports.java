@@ -70,7 +70,7 @@ public final class Exports {
         Map<String, String> efforts = new HashMap<>();
         for (ResolvedModel m : plan.models()) {
             if (m.profile().family() == ModelFamily.GPT_OSS) {
-                efforts.put(m.name(), m.config().reasoningEffort());
+                efforts.put(m.name(), m.config().reasoningEffort().id());
             }
         }
         return efforts;

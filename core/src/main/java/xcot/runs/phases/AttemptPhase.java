@@ -80,7 +80,7 @@ final class AttemptPhase {
                 unit.key().source().orElse("-"), Boolean.toString(unit.sourceIsGptOss()),
                 cot.map(text -> (unit.open() ? "open:" : "") + Hashing.of(text)).orElse("own-cot"),
                 unit.sampling().key(), setup.profile().family().id(), setup.kind().name(), setup.budgets().toString(),
-                setup.render().harmonyDate().toString(), setup.render().reasoningEffort(),
+                setup.render().harmonyDate().toString(), setup.render().reasoningEffort().id(),
                 String.join(",", setup.flags().enabled()), item.prompt().system().orElse("-"), item.prompt().user(),
                 c.grammar().orElse("-"), Integer.toString(c.contextTokens()), Integer.toString(c.gpuLayers()));
     }

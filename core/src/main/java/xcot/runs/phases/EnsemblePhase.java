@@ -107,7 +107,7 @@ final class EnsemblePhase {
                 item.prompt().user()));
         for (String name : combo.participants()) {
             ResolvedModel m = plan.model(name);
-            parts.add(m.sha256() + ":" + m.profile().family().id() + ":" + m.config().reasoningEffort());
+            parts.add(m.sha256() + ":" + m.profile().family().id() + ":" + m.config().reasoningEffort().id());
         }
         return Hashing.of(parts.toArray(String[]::new));
     }

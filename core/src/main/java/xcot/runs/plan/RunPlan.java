@@ -11,10 +11,11 @@ import java.util.Optional;
 import xcot.methods.Condition;
 import xcot.methods.GenerationSetup;
 import xcot.methods.SamplingSpec;
+import xcot.profiles.ReasoningEffort;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.SamplingDefaults;
-import xcot.runs.store.Hashing;
 import xcot.runs.config.RunConfig;
+import xcot.runs.store.Hashing;
 import xcot.tasks.Benchmark;
 import xcot.tasks.Budgets;
 
@@ -75,17 +76,18 @@ public record RunPlan(RunConfig config, Benchmark benchmark, List<ResolvedModel>
      * at its argparse default, and the self-transfer without answer came from the same script.
      */
     public GenerationSetup setup(ResolvedModel m, Condition c) {
-        String effort = reasoningEffort(m.config().reasoningEffort(), m.profile().isGptOss(), benchmark.kind(), c,
+        ReasoningEffort effort = reasoningEffort(m.config().reasoningEffort(), m.profile().isGptOss(), benchmark.kind(), c,
                 config.flags());
         return new GenerationSetup(m.profile(), benchmark, config.flags(), budgets,
                 render(m).withReasoningEffort(effort));
     }
 
-    static String reasoningEffort(String configured, boolean gptOss, xcot.tasks.BenchmarkKind kind, Condition c,
+    static ReasoningEffort reasoningEffort(ReasoningEffort configured, boolean gptOss, xcot.tasks.BenchmarkKind kind,
+            Condition c,
             xcot.reference.Quirks flags) {
         boolean transferScript = c == Condition.TRANSFER || c == Condition.TRANSFER_WITHOUT_ANSWER
                 || c == Condition.DEFAULT_WITHOUT_ANSWER;
-        return gptOss && kind.ossTransferMedium(flags) && transferScript ? "medium" : configured;
+        return gptOss && kind.ossTransferMedium(flags) && transferScript ? ReasoningEffort.MEDIUM : configured;
     }
 
     /** Sampled spec for one (model, item, seed): the profile's values, a uint32 seed derived from all four. */

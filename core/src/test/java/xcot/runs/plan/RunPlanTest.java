@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import xcot.methods.Condition;
+import xcot.profiles.ReasoningEffort;
 import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 
@@ -17,13 +18,13 @@ class RunPlanTest {
     @Test
     void gptOssReasonsAtMediumOnlyAsAReferenceMedCalcTransferTarget() {
         Quirks ref = Quirks.referenceCompat();
-        assertEquals("medium", RunPlan.reasoningEffort("low", true, BenchmarkKind.MEDCALC, Condition.TRANSFER, ref));
-        assertEquals("medium", RunPlan.reasoningEffort("low", true, BenchmarkKind.MEDCALC,
+        assertEquals(ReasoningEffort.MEDIUM, RunPlan.reasoningEffort(ReasoningEffort.LOW, true, BenchmarkKind.MEDCALC, Condition.TRANSFER, ref));
+        assertEquals(ReasoningEffort.MEDIUM, RunPlan.reasoningEffort(ReasoningEffort.LOW, true, BenchmarkKind.MEDCALC,
                 Condition.DEFAULT_WITHOUT_ANSWER, ref));
-        assertEquals("low", RunPlan.reasoningEffort("low", true, BenchmarkKind.MEDCALC, Condition.EMPTY, ref));
-        assertEquals("low", RunPlan.reasoningEffort("low", true, BenchmarkKind.INDUCTION, Condition.TRANSFER, ref));
-        assertEquals("low", RunPlan.reasoningEffort("low", false, BenchmarkKind.MEDCALC, Condition.TRANSFER, ref));
-        assertEquals("low", RunPlan.reasoningEffort("low", true, BenchmarkKind.MEDCALC, Condition.TRANSFER,
+        assertEquals(ReasoningEffort.LOW, RunPlan.reasoningEffort(ReasoningEffort.LOW, true, BenchmarkKind.MEDCALC, Condition.EMPTY, ref));
+        assertEquals(ReasoningEffort.LOW, RunPlan.reasoningEffort(ReasoningEffort.LOW, true, BenchmarkKind.INDUCTION, Condition.TRANSFER, ref));
+        assertEquals(ReasoningEffort.LOW, RunPlan.reasoningEffort(ReasoningEffort.LOW, false, BenchmarkKind.MEDCALC, Condition.TRANSFER, ref));
+        assertEquals(ReasoningEffort.LOW, RunPlan.reasoningEffort(ReasoningEffort.LOW, true, BenchmarkKind.MEDCALC, Condition.TRANSFER,
                 Quirks.fixed()));
     }
 
