@@ -75,7 +75,7 @@ class O4MiniPairsTest {
         for (RemovalFigures f : List.of(fit, heldOut, all, truth)) {
             assertTrue(f.answerLeftByCandidate() <= f.answerLeftByReference(), f.summary());
         }
-        // Floors under the measured figures, which stay below the targets (0.80 and 0.90): see the README.
+        // Floors under the measured figures, which stay below the aimed 0.80 and 0.90: see the README.
         for (RemovalFigures f : List.of(fit, heldOut)) {
             assertTrue(f.removedRecall() >= 0.60, f.summary());
             assertTrue(f.keptShare() >= 0.68, f.summary());
