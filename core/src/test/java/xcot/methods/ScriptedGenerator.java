@@ -6,11 +6,11 @@ import java.util.Deque;
 import java.util.List;
 
 /** A {@link TextGenerator} that returns scripted results in order and records the requests it got. */
-final class ScriptedGenerator implements TextGenerator {
-    final List<GenerationRequest> requests = new ArrayList<>();
+public final class ScriptedGenerator implements TextGenerator {
+    public final List<GenerationRequest> requests = new ArrayList<>();
     private final Deque<Generated> script = new ArrayDeque<>();
 
-    ScriptedGenerator then(String text, StopReason stop) {
+    public ScriptedGenerator then(String text, StopReason stop) {
         int[] tokens = text.codePoints().toArray();
         script.add(new Generated(tokens, text, stop, 10, 100));
         return this;

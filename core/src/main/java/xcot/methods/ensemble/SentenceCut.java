@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import xcot.pycompat.PyStrings;
 
 /**
@@ -44,20 +45,30 @@ public final class SentenceCut {
     public static String truncate(String text, SentenceRule rule) {
         Objects.requireNonNull(text, "text");
         String stripped = PyStrings.strip(text);
+        int[] ends = ends(stripped, rule);
+        return ends.length == 0 ? stripped : PyStrings.strip(stripped.substring(0, ends[ends.length - 1]));
+    }
+
+    /**
+     * The end offsets (just after the {@code .!?}) of every sentence boundary of {@code text} under {@code rule}, in
+     * order: where {@link #truncate} may cut, and where a text splits into sentences.
+     */
+    public static int[] ends(String text, SentenceRule rule) {
+        Objects.requireNonNull(text, "text");
         boolean reference = rule == SentenceRule.REFERENCE_HEURISTIC;
-        Matcher m = BOUNDARY.matcher(stripped);
-        int lastEnd = -1;
+        Matcher m = BOUNDARY.matcher(text);
+        IntStream.Builder ends = IntStream.builder();
         while (m.find()) {
-            if (reference && afterDigit(stripped, m.start())) {
+            if (reference && afterDigit(text, m.start())) {
                 continue;
             }
-            String word = lastWord(stripped, m.end());
+            String word = lastWord(text, m.end());
             boolean abbreviation = reference ? isReferenceAbbreviation(word) : isListedAbbreviation(word);
             if (!abbreviation) {
-                lastEnd = m.end();
+                ends.add(m.end());
             }
         }
-        return lastEnd < 0 ? stripped : PyStrings.strip(stripped.substring(0, lastEnd));
+        return ends.build().toArray();
     }
 
     /** The reference's default rule. */

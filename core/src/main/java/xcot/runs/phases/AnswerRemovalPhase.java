@@ -1,10 +1,10 @@
 package xcot.runs.phases;
 
 import java.util.Optional;
-import xcot.methods.AnswerRemover;
-import xcot.methods.LocalModelAnswerRemover;
-import xcot.methods.OpenAiAnswerRemover;
-import xcot.methods.RuleBasedAnswerRemover;
+import xcot.methods.removal.AnswerRemover;
+import xcot.methods.removal.LocalModelAnswerRemover;
+import xcot.methods.removal.OpenAiAnswerRemover;
+import xcot.methods.removal.RuleBasedAnswerRemover;
 import xcot.runs.plan.PlanStep;
 import xcot.runs.plan.ResolvedModel;
 import xcot.runs.plan.RunPlan;

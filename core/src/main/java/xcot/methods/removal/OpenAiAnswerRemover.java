@@ -1,4 +1,4 @@
-package xcot.methods;
+package xcot.methods.removal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,16 +1,26 @@
-package xcot.methods;
+package xcot.methods.removal;
 
 import java.util.Objects;
+import xcot.methods.Budget;
+import xcot.methods.Generated;
+import xcot.methods.GenerationRequest;
+import xcot.methods.PromptInput;
+import xcot.methods.SamplingSpec;
+import xcot.methods.Stage;
+import xcot.methods.TextGenerator;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.RenderOptions;
+import xcot.profiles.ThinkingFormat;
 import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 
 /**
- * The spec's filter prompt ({@link FilterPrompt}) run greedily by a local model the user names. If the filter model
- * thinks before answering, only what follows its end-of-thinking marker is its output; that output then passes
- * through the reference's extractor.
+ * The paper's filter prompt ({@link FilterPrompt}, verbatim) run greedily by a local model the user names, with the
+ * paper's post-processing: the input is the CoT's thinking span and the reply passes through the same extractor. If
+ * the filter model thinks before answering, only what follows its end-of-thinking marker is its reply; a model that
+ * opened its thinking and never closed it within the token budget has given no reply, which is an error (the run
+ * stops and nothing is cached) rather than its thinking taken for the sanitized CoT.
  */
 public final class LocalModelAnswerRemover implements AnswerRemover {
     private final TextGenerator generator;
@@ -47,10 +57,13 @@ public final class LocalModelAnswerRemover implements AnswerRemover {
         Generated g = generator.generate(new GenerationRequest(new PromptInput.Text(prompt),
                 new Budget.Fixed(maxTokens), SamplingSpec.greedy(), Stage.ANSWER, false));
         String output = g.text();
-        String endOfThinking = profile.thinking(kind, Quirks.fixed()).answerStart();
-        int end = output.indexOf(endOfThinking);
+        ThinkingFormat thinking = profile.thinking(kind, Quirks.fixed());
+        int end = output.indexOf(thinking.answerStart());
         if (end >= 0) {
-            output = output.substring(end + endOfThinking.length());
+            output = output.substring(end + thinking.answerStart().length());
+        } else if (prompt.stripTrailing().endsWith(thinking.open()) || output.contains(thinking.open())) {
+            throw new AnswerRemovalException("the filter model did not finish thinking within " + maxTokens
+                    + " tokens, so it gave no reply; raise answer-removal max-tokens", null);
         }
         return FilterPrompt.extract(kind, output).strip();
     }

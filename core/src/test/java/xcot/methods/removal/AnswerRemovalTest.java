@@ -1,4 +1,4 @@
-package xcot.methods;
+package xcot.methods.removal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,11 +10,25 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import xcot.methods.EnsembleCot;
+import xcot.methods.GenerationRequest;
+import xcot.methods.PromptInput;
+import xcot.methods.SamplingSpec;
+import xcot.methods.ScriptedGenerator;
+import xcot.methods.StopReason;
+import xcot.profiles.ModelFamily;
+import xcot.profiles.ModelProfile;
+import xcot.profiles.ReasoningEffort;
+import xcot.profiles.RenderOptions;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
+import xcot.tasks.TaskPrompt;
 
 class AnswerRemovalTest {
     /** PAPER-SPEC §8's body, transcribed line by line with its trailing spaces. */
@@ -76,6 +90,32 @@ class AnswerRemovalTest {
         assertEquals("", new RuleBasedAnswerRemover().remove("", BenchmarkKind.MEDCALC));
         assertEquals("No numbers here, just hints.", new RuleBasedAnswerRemover()
                 .remove("No numbers here, just hints. Final: done", BenchmarkKind.MEDCALC));
+    }
+
+    @Test
+    void localModelGetsTheFilterPromptAndItsReplyAfterThinkingIsExtracted() {
+        ModelProfile qwq = ModelProfile.of(ModelFamily.QWQ, Optional.empty());
+        RenderOptions render = new RenderOptions(LocalDate.of(2026, 1, 1), ReasoningEffort.LOW, Quirks.fixed());
+        ScriptedGenerator filter = new ScriptedGenerator()
+                .then("The last sentence states the score.</think>\n\nHint one.  \nHint two.", StopReason.END_OF_GENERATION);
+        LocalModelAnswerRemover remover = new LocalModelAnswerRemover(filter, qwq, render, 64, "sha");
+        assertEquals("Hint one.  \nHint two.", remover.remove("<think> Hint one. Hint two. So 3. </think> 3",
+                BenchmarkKind.MEDCALC));
+        GenerationRequest request = filter.requests.getFirst();
+        assertEquals(new PromptInput.Text(qwq.render(TaskPrompt.userOnly(FilterPrompt.message(BenchmarkKind.MEDCALC,
+                "Hint one. Hint two. So 3.")), render)), request.prompt());
+        assertEquals(SamplingSpec.greedy(), request.sampling());
+    }
+
+    @Test
+    void localModelThatNeverStopsThinkingGaveNoReply() {
+        ModelProfile qwq = ModelProfile.of(ModelFamily.QWQ, Optional.empty());
+        RenderOptions render = new RenderOptions(LocalDate.of(2026, 1, 1), ReasoningEffort.LOW, Quirks.fixed());
+        ScriptedGenerator filter = new ScriptedGenerator().then("Let me read the text. Hint one is", StopReason.TOKEN_LIMIT);
+        LocalModelAnswerRemover remover = new LocalModelAnswerRemover(filter, qwq, render, 8, "sha");
+        AnswerRemovalException e = assertThrows(AnswerRemovalException.class,
+                () -> remover.remove("Hint one. So 3.", BenchmarkKind.MEDCALC));
+        assertTrue(e.getMessage().contains("max-tokens"), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package xcot.methods;
+package xcot.methods.removal;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

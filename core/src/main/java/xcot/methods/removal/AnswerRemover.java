@@ -1,4 +1,4 @@
-package xcot.methods;
+package xcot.methods.removal;
 
 import xcot.tasks.BenchmarkKind;
 
@@ -9,7 +9,7 @@ import xcot.tasks.BenchmarkKind;
  * OpenAI-compatible endpoint). The runner caches every result by {@link #id()} and input.
  */
 public interface AnswerRemover {
-    /** Identifies the remover and its settings in cache keys (e.g. {@code rules-v1}, {@code http:o4-mini}). */
+    /** Identifies the remover and its settings in cache keys (e.g. {@code rules-v2}, {@code http:o4-mini}). */
     String id();
 
     /** The CoT without its answer sentences. */

@@ -1,34 +1,28 @@
-package xcot.methods;
+package xcot.methods.removal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import xcot.tasks.BenchmarkKind;
 
 /**
- * A deterministic answer remover, used when no filter model is configured (and in tests). It splits the CoT into
- * segments (sentences, lines, comma- or semicolon-separated clauses, and arithmetic steps ending in {@code = number})
- * and drops every segment that either uses a conclusion word ({@code answer}, {@code final}, {@code therefore},
- * {@code thus}, ...) or contains the CoT's conclusion, taken to be the last number it mentions. What remains keeps its
- * original wording, order and separators. It over-removes rather than leaving an answer in: a hint that happens to
- * contain the final number goes too.
+ * Answer removal for a bare chain of arithmetic steps (the toy task's {@code 6+1=7 7+9=16}): it splits the chain into
+ * segments (sentences, lines, comma- or semicolon-separated clauses, and steps ending in {@code = number}) and drops
+ * every segment that uses a conclusion word or contains the chain's conclusion, its last number. What remains keeps
+ * its wording, order and separators. This was xcot's first rule-based remover for every benchmark; prose CoTs now go
+ * to {@link SentenceRoles}, which matches the paper's filter far better there (see {@link RemovalAgreement}).
  */
-public final class RuleBasedAnswerRemover implements AnswerRemover {
+public final class StepChains {
     private static final Pattern BOUNDARY = Pattern.compile(
             "(?<=[.!?])\\s+|\\s*\\n+\\s*|\\s+,\\s+|,\\s+|;\\s*|(?<==\\s?-?\\d{1,12}(?:\\.\\d{1,12})?)\\s+");
     private static final Pattern CUE = Pattern.compile(
             "\\b(?:answers?|final(?:ly)?|therefore|thus|hence|conclusion|conclude|so the|result is|in total|total is)\\b");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
-    @Override
-    public String id() {
-        return "rules-v1";
-    }
+    private StepChains() {}
 
-    @Override
-    public String remove(String cot, BenchmarkKind kind) {
+    public static String remove(String cot) {
         String conclusion = null;
         Matcher numbers = NUMBER.matcher(cot);
         while (numbers.find()) {
@@ -55,7 +49,7 @@ public final class RuleBasedAnswerRemover implements AnswerRemover {
     }
 
     /** Pairs of (segment text, the separator after it). */
-    static List<String[]> segments(String text) {
+    private static List<String[]> segments(String text) {
         List<String[]> segments = new ArrayList<>();
         Matcher m = BOUNDARY.matcher(text);
         int start = 0;

@@ -1,4 +1,4 @@
-package xcot.methods;
+package xcot.methods.removal;
 
 /** An answer remover could not produce a result (e.g. the HTTP endpoint failed); nothing is cached. */
 public final class AnswerRemovalException extends RuntimeException {
