@@ -65,6 +65,29 @@ public enum Condition {
         };
     }
 
+    /**
+     * Transfers, ensembles and corrupted CoTs form one setting per source (the model or combination whose CoT is
+     * inserted); every other condition one setting over all models.
+     */
+    public boolean settingPerSource() {
+        return switch (this) {
+            case TRANSFER, TRANSFER_WITHOUT_ANSWER, ENSEMBLE, ENSEMBLE_WITHOUT_ANSWER, CORRUPTED -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The condition of a record's condition name: a label of this enum, a Sampled label with its seed
+     * ({@code sampled-seed43}), or one of the benchmark's corruption names.
+     */
+    public static Optional<Condition> ofRecordLabel(String label, java.util.Set<String> corruptions) {
+        if (corruptions.contains(label)) {
+            return Optional.of(CORRUPTED);
+        }
+        String base = label.replaceFirst("-seed\\d+$", "");
+        return Arrays.stream(values()).filter(c -> c != CORRUPTED && c.label.equals(base)).findFirst();
+    }
+
     /** The names a run config uses for the full conditions: empty, default, sampled, transfer, ensemble, corrupted. */
     public static Optional<Condition> byConfigName(String name) {
         return switch (name) {

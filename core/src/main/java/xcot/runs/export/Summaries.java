@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import xcot.methods.Condition;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.ScoredAnswer;
 import xcot.metrics.Setting;
@@ -27,7 +28,7 @@ public final class Summaries {
      * per source; every other condition one setting.
      */
     static boolean settingPerSource(String condition, Set<String> corruptions) {
-        return condition.startsWith("transfer") || condition.startsWith("ensemble") || corruptions.contains(condition);
+        return Condition.ofRecordLabel(condition, corruptions).map(Condition::settingPerSource).orElse(false);
     }
 
     /**
