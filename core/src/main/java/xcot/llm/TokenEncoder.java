@@ -1,0 +1,119 @@
+package xcot.llm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A text encoder (a GGUF {@code bert}-style model) that gives every token's contextual embedding: llama.cpp with
+ * embeddings on and pooling none. Owns its {@link Model} and one {@link Context} of the model's training window;
+ * {@link #close} frees both. Not thread-safe: one thread at a time.
+ *
+ * <p>Texts are tokenized as the model's tokenizer does with special tokens ({@code [CLS] text [SEP]}) and cut, like
+ * Hugging Face's truncation, to the training window with the closing token kept. Several texts share one
+ * {@code llama_encode} as separate sequences, as many as fit {@code n_ubatch}.
+ */
+public final class TokenEncoder implements AutoCloseable {
+    /** Sequences per encode; a batch of short instructions rarely needs more. */
+    private static final int MAX_SEQUENCES = 64;
+
+    private final Model model;
+    private final Context context;
+    private final int windowTokens;
+
+    private TokenEncoder(Model model, Context context) {
+        this.model = model;
+        this.context = context;
+        this.windowTokens = Math.min(model.trainingContextTokens(), context.ubatchTokens());
+    }
+
+    /**
+     * Loads an encoder model on the CPU.
+     *
+     * @throws ModelLoadException if the file is missing, invalid or rejected by llama.cpp
+     * @throws LlamaException     if it has no encoder output (it is not an encoder model)
+     */
+    public static TokenEncoder open(Path gguf, int threads) {
+        Model model = Model.load(gguf, ModelOptions.defaults().withGpuLayers(0));
+        try {
+            int window = model.trainingContextTokens();
+            ContextOptions options = new ContextOptions(window, window, window, MAX_SEQUENCES, true, threads, threads,
+                    false, ContextOptions.CacheType.F16);
+            return new TokenEncoder(model, model.newTokenEmbeddingContext(options));
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** Length of each token vector. */
+    public int dimension() {
+        return model.embeddingLength();
+    }
+
+    /** Most tokens one text keeps, special tokens included. */
+    public int windowTokens() {
+        return windowTokens;
+    }
+
+    /** The token ids {@code text} is encoded as: with special tokens, cut to the window with the last kept. */
+    public int[] tokenize(String text) {
+        int[] tokens = model.vocab().tokenize(text, true, false);
+        if (tokens.length <= windowTokens) {
+            return tokens;
+        }
+        int[] cut = Arrays.copyOf(tokens, windowTokens);
+        cut[windowTokens - 1] = tokens[tokens.length - 1];
+        return cut;
+    }
+
+    public TokenEmbeddings encode(String text) {
+        return encodeAll(List.of(text)).getFirst();
+    }
+
+    /** Encodes each text on its own (no text sees another), in order. */
+    public List<TokenEmbeddings> encodeAll(List<String> texts) {
+        List<int[]> tokenized = texts.stream().map(this::tokenize).toList();
+        List<TokenEmbeddings> out = new ArrayList<>(texts.size());
+        try (Batch batch = context.newBatch(context.ubatchTokens(), 1)) {
+            int first = 0;
+            while (first < tokenized.size()) {
+                batch.clear();
+                int end = first;
+                while (end < tokenized.size() && end - first < MAX_SEQUENCES
+                        && tokenized.get(end).length <= batch.remaining()) {
+                    int[] tokens = tokenized.get(end);
+                    for (int t = 0; t < tokens.length; t++) {
+                        batch.add(tokens[t], t, true, end - first);
+                    }
+                    end++;
+                }
+                context.encode(batch);
+                int row = 0;
+                for (int i = first; i < end; i++) {
+                    int[] tokens = tokenized.get(i);
+                    float[][] vectors = new float[tokens.length][];
+                    boolean[] special = new boolean[tokens.length];
+                    for (int t = 0; t < tokens.length; t++) {
+                        vectors[t] = context.tokenEmbedding(row++);
+                        special[t] = model.vocab().isControl(tokens[t]);
+                    }
+                    out.add(new TokenEmbeddings(tokens, vectors, special));
+                }
+                first = end;
+            }
+        }
+        return out;
+    }
+
+    /** The vocabulary, e.g. to show tokens as text. */
+    public Vocab vocab() {
+        return model.vocab();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
