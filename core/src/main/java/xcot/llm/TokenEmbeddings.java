@@ -1,13 +1,13 @@
 package xcot.llm;
 
 /**
- * One text's contextual token embeddings from an encoder: the token ids it was encoded as (special tokens included,
- * e.g. {@code [CLS] ... [SEP]}), each token's output vector, and which tokens are special.
+ * One text's contextual token embeddings from an encoder: the token ids it was encoded as, each token's output
+ * vector, and which tokens are the sequence markers the tokenizer adds (BERT's {@code [CLS]} and {@code [SEP]}).
  */
-public record TokenEmbeddings(int[] tokens, float[][] vectors, boolean[] special) {
+public record TokenEmbeddings(int[] tokens, float[][] vectors, boolean[] markers) {
     public TokenEmbeddings {
-        if (vectors.length != tokens.length || special.length != tokens.length) {
-            throw new IllegalArgumentException(vectors.length + " vectors and " + special.length + " flags for "
+        if (vectors.length != tokens.length || markers.length != tokens.length) {
+            throw new IllegalArgumentException(vectors.length + " vectors and " + markers.length + " flags for "
                     + tokens.length + " tokens");
         }
     }

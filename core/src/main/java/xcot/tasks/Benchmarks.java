@@ -3,7 +3,8 @@ package xcot.tasks;
 import xcot.metrics.AgreementRule;
 import xcot.records.ScoringOptions;
 import xcot.tasks.induction.InductionScoring;
-import xcot.tasks.induction.TokenF1Scorer;
+import xcot.tasks.induction.Similarity;
+import xcot.tasks.induction.SimilarityScorer;
 
 /**
  * Facts about benchmarks that are needed from a record's benchmark name alone (e.g. by {@code xcot score}, which
@@ -13,12 +14,17 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     /**
-     * Instruction Induction answers agree by similarity (token F1 of the consistency-normalized instructions);
-     * every other benchmark's by the reference rule (equal strings or both correct).
+     * Instruction Induction answers agree by similarity ({@link Similarity#DEFAULT} of the consistency-normalized
+     * instructions); every other benchmark's by the reference rule (equal strings or both correct).
      */
     public static AgreementRule agreementRule(String benchmark, ScoringOptions options) {
+        return agreementRule(benchmark, options, Similarity.DEFAULT);
+    }
+
+    /** As {@link #agreementRule(String, ScoringOptions)}, Instruction Induction with {@code similarity}. */
+    public static AgreementRule agreementRule(String benchmark, ScoringOptions options, Similarity similarity) {
         if (benchmark.equals(InductionScoring.BENCHMARK)) {
-            TokenF1Scorer scorer = new TokenF1Scorer();
+            SimilarityScorer scorer = similarity.scorer();
             return AgreementRule.similarity((a, b) -> InductionScoring.consistency(a, b, scorer));
         }
         return AgreementRule.equalOrBothCorrect(options.lenientConsistency());

@@ -8,22 +8,32 @@ import xcot.records.ScoredAnswer;
 import xcot.tasks.induction.InductionData;
 import xcot.tasks.induction.InductionItem;
 import xcot.tasks.induction.InductionScoring;
+import xcot.metrics.AgreementRule;
+import xcot.records.ScoringOptions;
+import xcot.tasks.induction.Similarity;
 import xcot.tasks.induction.SimilarityScorer;
-import xcot.tasks.induction.TokenF1Scorer;
 
 /**
  * Instruction Induction as a {@link Benchmark}: the paper's 20 tasks × 5 items from {@link InductionData} (subset
  * {@code paper}), the item's prompt as the only user message, the answer forced with
- * {@link InductionScoring#ANSWER_SUFFIX}. An answer is graded by its best similarity to the task's gold annotations
- * ({@link TokenF1Scorer} until a BERTScore runtime exists).
+ * {@link InductionScoring#ANSWER_SUFFIX}. An answer is graded by its best similarity to the task's gold annotations,
+ * and two answers agree by their similarity, both with the benchmark's {@link Similarity} (default
+ * {@link Similarity#DEFAULT}).
  */
 public final class InductionBenchmark implements Benchmark {
     private final List<BenchmarkItem> items;
     private final Map<String, String> taskOfItem = new HashMap<>();
     private final Map<String, List<String>> annotations = new HashMap<>();
-    private final SimilarityScorer scorer = new TokenF1Scorer();
+    private final Similarity similarity;
+    private final SimilarityScorer scorer;
 
     public InductionBenchmark(ItemSelection selection) {
+        this(selection, Similarity.DEFAULT);
+    }
+
+    public InductionBenchmark(ItemSelection selection, Similarity similarity) {
+        this.similarity = similarity;
+        this.scorer = similarity.scorer();
         if (!selection.subset().equals("paper")) {
             throw new IllegalArgumentException("unknown induction subset '" + selection.subset() + "' (expected paper)");
         }
@@ -47,6 +57,11 @@ public final class InductionBenchmark implements Benchmark {
     @Override
     public List<BenchmarkItem> items() {
         return items;
+    }
+
+    @Override
+    public AgreementRule agreementRule(ScoringOptions options) {
+        return Benchmarks.agreementRule(name(), options, similarity);
     }
 
     /**
