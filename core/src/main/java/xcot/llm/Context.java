@@ -185,6 +185,9 @@ public final class Context extends NativeHandle {
      * @throws DecodeException        for a non-zero status from llama.cpp
      */
     public void encode(Batch batch) {
+        if (!tokenEmbeddings) {
+            throw new IllegalStateException("this context was not created for token embeddings (see TokenEncoder)");
+        }
         checkPreconditions(batch);
         if (batch.size() > ubatchTokens) {
             throw new BatchRejectedException("an encoder batch of " + batch.size() + " tokens exceeds n_ubatch "

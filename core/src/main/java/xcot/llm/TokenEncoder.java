@@ -15,6 +15,9 @@ import java.util.List;
  * {@code llama_encode} as separate sequences, as many as fit {@code n_ubatch}.
  */
 public final class TokenEncoder implements AutoCloseable {
+    /** The llama.cpp architectures whose output is one embedding per token of a bidirectional encoder. */
+    private static final java.util.Set<String> ENCODERS = java.util.Set.of("bert", "nomic-bert", "jina-bert-v2",
+            "modern-bert", "neo-bert", "eurobert");
     /** Sequences per encode; a batch of short instructions rarely needs more. */
     private static final int MAX_SEQUENCES = 64;
     /**
@@ -37,12 +40,21 @@ public final class TokenEncoder implements AutoCloseable {
     /**
      * Loads an encoder model on the CPU.
      *
-     * @throws ModelLoadException if the file is missing, invalid or rejected by llama.cpp
-     * @throws LlamaException     if it has no encoder output (it is not an encoder model)
+     * @throws ModelLoadException if the file is missing, invalid, rejected by llama.cpp, or not an encoder model
      */
     public static TokenEncoder open(Path gguf, int threads) {
         Model model = Model.load(gguf, ModelOptions.defaults().withGpuLayers(0));
         try {
+            String architecture;
+            try {
+                architecture = model.gguf().architecture();
+            } catch (xcot.gguf.GgufFormatException e) {
+                throw new ModelLoadException(gguf, e.getMessage(), e);
+            }
+            if (!ENCODERS.contains(architecture)) {
+                throw new ModelLoadException(gguf, "architecture '" + architecture + "' is not a text encoder"
+                        + " (expected one of " + new java.util.TreeSet<>(ENCODERS) + ")");
+            }
             int window = model.trainingContextTokens();
             ContextOptions options = new ContextOptions(window, window, window, MAX_SEQUENCES, true, threads, threads,
                     false, ContextOptions.CacheType.F16);
