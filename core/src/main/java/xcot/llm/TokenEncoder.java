@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import xcot.gguf.GgufFormatException;
 
 /**
  * A text encoder (a GGUF {@code bert}-style model) that gives every token's contextual embedding: llama.cpp with
@@ -11,13 +12,12 @@ import java.util.List;
  * {@link #close} frees both. Not thread-safe: one thread at a time.
  *
  * <p>Texts are tokenized as the model's tokenizer does with special tokens ({@code [CLS] text [SEP]}) and cut, like
- * Hugging Face's truncation, to the training window with the closing token kept. Several texts share one
- * {@code llama_encode} as separate sequences, as many as fit {@code n_ubatch}.
+ * Hugging Face's truncation, to the training window with the closing token kept. Several short texts share one
+ * {@code llama_encode} as separate sequences (see {@link #BATCH_TOKENS}).
  */
 public final class TokenEncoder implements AutoCloseable {
-    /** The llama.cpp architectures whose output is one embedding per token of a bidirectional encoder. */
-    private static final java.util.Set<String> ENCODERS = java.util.Set.of("bert", "nomic-bert", "jina-bert-v2",
-            "modern-bert", "neo-bert", "eurobert");
+    /** The architecture this handle is made for and tested with (llama.cpp's bidirectional BERT encoder). */
+    private static final String ENCODER_ARCHITECTURE = "bert";
     /** Sequences per encode; a batch of short instructions rarely needs more. */
     private static final int MAX_SEQUENCES = 64;
     /**
@@ -48,12 +48,12 @@ public final class TokenEncoder implements AutoCloseable {
             String architecture;
             try {
                 architecture = model.gguf().architecture();
-            } catch (xcot.gguf.GgufFormatException e) {
+            } catch (GgufFormatException e) {
                 throw new ModelLoadException(gguf, e.getMessage(), e);
             }
-            if (!ENCODERS.contains(architecture)) {
+            if (!architecture.equals(ENCODER_ARCHITECTURE)) {
                 throw new ModelLoadException(gguf, "architecture '" + architecture + "' is not a text encoder"
-                        + " (expected one of " + new java.util.TreeSet<>(ENCODERS) + ")");
+                        + " (expected '" + ENCODER_ARCHITECTURE + "')");
             }
             int window = model.trainingContextTokens();
             ContextOptions options = new ContextOptions(window, window, window, MAX_SEQUENCES, true, threads, threads,

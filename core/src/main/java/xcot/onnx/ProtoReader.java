@@ -3,6 +3,7 @@ package xcot.onnx;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A cursor over one protobuf message in wire format: the fields in file order, each with its number, wire type and
@@ -81,7 +82,7 @@ final class ProtoReader {
     /**
      * One element (wire type 0) or a packed run (wire type 2) of a repeated varint field, appended to {@code out}.
      */
-    void repeatedVarints(java.util.List<Long> out) {
+    void repeatedVarints(List<Long> out) {
         if (wireType == LENGTH_DELIMITED) {
             ProtoReader packed = new ProtoReader(bytes(), what);
             while (packed.buffer.hasRemaining()) {

@@ -3,13 +3,13 @@ package xcot.tasks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import xcot.metrics.AgreementRule;
 import xcot.records.Outcome;
 import xcot.records.ScoredAnswer;
+import xcot.records.ScoringOptions;
 import xcot.tasks.induction.InductionData;
 import xcot.tasks.induction.InductionItem;
 import xcot.tasks.induction.InductionScoring;
-import xcot.metrics.AgreementRule;
-import xcot.records.ScoringOptions;
 import xcot.tasks.induction.Similarity;
 import xcot.tasks.induction.SimilarityScorer;
 
