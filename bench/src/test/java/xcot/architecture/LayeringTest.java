@@ -1,5 +1,6 @@
 package xcot.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -8,6 +9,8 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,14 +23,28 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("xcot");
 
+    static final String[] HANDLES = {"xcot.gguf..", "xcot.onnx..", "xcot.kernel..", "xcot.llm..", "xcot.fixtures.."};
+    static final String[] FOUNDATIONS = {"xcot.io..", "xcot.pycompat..", "xcot.reference..", "xcot.metrics.."};
+    static final String[] DOMAIN = {"xcot.profiles..", "xcot.tasks..", "xcot.methods..", "xcot.zoo..", "xcot.formats.."};
+
+    @Test
+    void everyPackageBelongsToALayer() {
+        List<String> all = new ArrayList<>(List.of("xcot.bindings..", "xcot.runs..", "xcot.reports..", "xcot.cli..",
+                "xcot.bench.."));
+        all.addAll(List.of(HANDLES));
+        all.addAll(List.of(FOUNDATIONS));
+        all.addAll(List.of(DOMAIN));
+        classes().should().resideInAnyPackage(all.toArray(String[]::new))
+                .because("a new package must be placed in the architecture (add it to a layer here)").check(ALL);
+    }
+
     @Test
     void layersPointOnlyDownward() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("bindings").definedBy("xcot.bindings..")
-                .layer("handles").definedBy("xcot.gguf..", "xcot.kernel..", "xcot.llm..", "xcot.fixtures..")
-                .layer("foundations").definedBy("xcot.io..", "xcot.pycompat..", "xcot.reference..", "xcot.metrics..")
-                .layer("domain").definedBy("xcot.profiles..", "xcot.tasks..", "xcot.methods..", "xcot.zoo..",
-                        "xcot.formats..")
+                .layer("handles").definedBy(HANDLES)
+                .layer("foundations").definedBy(FOUNDATIONS)
+                .layer("domain").definedBy(DOMAIN)
                 .layer("runs").definedBy("xcot.runs..")
                 .layer("reports").definedBy("xcot.reports..")
                 .layer("cli").definedBy("xcot.cli..")

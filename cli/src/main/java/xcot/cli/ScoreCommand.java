@@ -157,6 +157,6 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         return BenchmarkCatalog.byId(benchmarks.get(0)).orElseThrow(() -> new IllegalArgumentException(
                 "unknown benchmark '" + benchmarks.get(0) + "' (known: " + BenchmarkCatalog.names() + ")"))
-                .agreementRule(options);
+                .agreementRule(BenchmarkCatalog.Scoring.of(options));
     }
 }

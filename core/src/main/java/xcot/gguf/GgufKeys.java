@@ -29,6 +29,15 @@ public final class GgufKeys {
     public static final String ADD_EOS = "tokenizer.ggml.add_eos_token";
     public static final String ADD_SPACE_PREFIX = "tokenizer.ggml.add_space_prefix";
     public static final String CHAT_TEMPLATE = "tokenizer.chat_template";
+    /** BERT-style vocabularies (WordPiece): separator, classifier and mask ids, whether to append the separator. */
+    public static final String SEPARATOR_ID = "tokenizer.ggml.seperator_token_id";
+    public static final String CLS_ID = "tokenizer.ggml.cls_token_id";
+    public static final String MASK_ID = "tokenizer.ggml.mask_token_id";
+    public static final String ADD_SEP = "tokenizer.ggml.add_sep_token";
+    /** Rows of a BERT model's token-type embedding; llama.cpp's {@code bert} refuses a model without it. */
+    public static final String TOKEN_TYPE_COUNT = "tokenizer.ggml.token_type_count";
+    /** Whether the WordPiece tokenizer lowercases (and, by default, strips accents), as Hugging Face's BertNormalizer. */
+    public static final String NORMALIZER_LOWERCASE = "tokenizer.ggml.normalizer.lowercase";
 
     public static String contextLength(String arch) {
         return arch + ".context_length";
@@ -64,6 +73,20 @@ public final class GgufKeys {
 
     public static String rmsEpsilon(String arch) {
         return arch + ".attention.layer_norm_rms_epsilon";
+    }
+
+    /** The epsilon of LayerNorm (mean and variance), as opposed to {@link #rmsEpsilon}. */
+    public static String layerNormEpsilon(String arch) {
+        return arch + ".attention.layer_norm_epsilon";
+    }
+
+    public static String causalAttention(String arch) {
+        return arch + ".attention.causal";
+    }
+
+    /** {@code llama_pooling_type} a context uses unless it asks for another. */
+    public static String poolingType(String arch) {
+        return arch + ".pooling_type";
     }
 
     public static String ropeDimensionCount(String arch) {

@@ -25,14 +25,17 @@ public final class Context extends NativeHandle {
     private final boolean kvUnified;
     private final int vocabSize;
     private final Memory memory;
+    private final boolean tokenEmbeddings;
     private long decodeCount;
     private int outputsOfLastDecode;
+    private int tokensOfLastEncode;
     private final java.util.BitSet outputBatchIndices = new java.util.BitSet();
     /** llama.cpp asserts (and aborts the JVM) on a second {@code llama_opt_init} for one context. */
     private boolean optimizerInitialized;
 
-    private Context(Model model, MemorySegment pointer, ContextOptions options) {
+    private Context(Model model, MemorySegment pointer, ContextOptions options, boolean tokenEmbeddings) {
         super("context", pointer);
+        this.tokenEmbeddings = tokenEmbeddings;
         this.model = model;
         this.options = options;
         this.contextTokens = (int) llama_n_ctx(pointer);
@@ -42,10 +45,20 @@ public final class Context extends NativeHandle {
         this.maxSequences = (int) llama_n_seq_max(pointer);
         this.kvUnified = options.kvUnified();
         this.vocabSize = model.vocab().size();
-        this.memory = new Memory(this, llama_get_memory(pointer));
+        MemorySegment kv = llama_get_memory(pointer);
+        // Encoder-only models (bert) have no KV cache: llama_get_memory is NULL.
+        this.memory = kv.equals(MemorySegment.NULL) ? null : new Memory(this, kv);
     }
 
     static Context create(Model model, ContextOptions options) {
+        return create(model, options, false);
+    }
+
+    /**
+     * @param tokenEmbeddings make {@link #encode} keep each token's output embedding ({@code embeddings} on,
+     *                        pooling none, non-causal attention), for encoder models
+     */
+    static Context create(Model model, ContextOptions options, boolean tokenEmbeddings) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment params = llama_context_default_params(arena);
             llama_context_params.n_ctx(params, options.contextTokens());
@@ -64,13 +77,18 @@ public final class Context extends NativeHandle {
             llama_context_params.type_k(params, cacheType);
             llama_context_params.type_v(params, cacheType);
             llama_context_params.no_perf(params, true);
+            if (tokenEmbeddings) {
+                llama_context_params.embeddings(params, true);
+                llama_context_params.pooling_type(params, LLAMA_POOLING_TYPE_NONE());
+                llama_context_params.attention_type(params, LLAMA_ATTENTION_TYPE_NON_CAUSAL());
+            }
             MemorySegment pointer = llama_init_from_model(model.pointer(), params);
             if (pointer.equals(MemorySegment.NULL)) {
                 throw new LlamaException("llama.cpp could not create a context of " + options.contextTokens()
                         + " tokens x " + options.maxSequences() + " sequences for " + model.path().getFileName()
                         + " (out of memory? see the llama.cpp log)");
             }
-            return new Context(model, pointer, options);
+            return new Context(model, pointer, options, tokenEmbeddings);
         }
     }
 
@@ -113,9 +131,12 @@ public final class Context extends NativeHandle {
         return vocabSize;
     }
 
-    /** The KV cache of this context. */
+    /** The KV cache of this context; throws for an encoder model's context, which has none. */
     public Memory memory() {
         pointer();
+        if (memory == null) {
+            throw new IllegalStateException(model.path().getFileName() + " has no KV cache (an encoder model)");
+        }
         return memory;
     }
 
@@ -137,6 +158,7 @@ public final class Context extends NativeHandle {
      */
     public void decode(Batch batch) {
         checkPreconditions(batch);
+        tokensOfLastEncode = 0;
         int status = llama_decode(pointer(), batch.struct());
         decodeCount++;
         outputsOfLastDecode = status == 0 ? batch.outputCount() : 0;
@@ -151,6 +173,50 @@ public final class Context extends NativeHandle {
         if (status != 0) {
             throw DecodeException.of(status, batch.size() + " tokens");
         }
+    }
+
+    /**
+     * Runs the encoder on {@code batch} ({@code llama_encode}): every sequence in it is encoded whole, with attention
+     * within the sequence only. Afterwards {@link #tokenEmbedding} reads each token's output row, in a context created
+     * for token embeddings.
+     *
+     * @throws BatchRejectedException if a precondition fails, among them the batch exceeding {@code n_ubatch}
+     *                                (llama.cpp cannot split an encoder batch and aborts on it)
+     * @throws DecodeException        for a non-zero status from llama.cpp
+     */
+    public void encode(Batch batch) {
+        if (!tokenEmbeddings) {
+            throw new IllegalStateException("this context was not created for token embeddings (see TokenEncoder)");
+        }
+        checkPreconditions(batch);
+        if (batch.size() > ubatchTokens) {
+            throw new BatchRejectedException("an encoder batch of " + batch.size() + " tokens exceeds n_ubatch "
+                    + ubatchTokens + " (llama.cpp cannot split it)");
+        }
+        int status = llama_encode(pointer(), batch.struct());
+        decodeCount++;
+        outputsOfLastDecode = 0;
+        outputBatchIndices.clear();
+        tokensOfLastEncode = status == 0 ? batch.size() : 0;
+        if (status != 0) {
+            throw DecodeException.of(status, "encoding " + batch.size() + " tokens");
+        }
+    }
+
+    /** The output embedding of the token at {@code batchIndex} of the last {@link #encode}, copied. */
+    public float[] tokenEmbedding(int batchIndex) {
+        if (!tokenEmbeddings) {
+            throw new IllegalStateException("this context was not created for token embeddings");
+        }
+        if (batchIndex < 0 || batchIndex >= tokensOfLastEncode) {
+            throw new IllegalStateException("the last encode produced no embedding for batch index " + batchIndex);
+        }
+        MemorySegment row = llama_get_embeddings_ith(pointer(), batchIndex);
+        if (row.equals(MemorySegment.NULL)) {
+            throw new IllegalStateException("llama.cpp has no embedding for batch index " + batchIndex);
+        }
+        int dimension = model.embeddingLength();
+        return row.reinterpret((long) dimension * Float.BYTES).toArray(ValueLayout.JAVA_FLOAT);
     }
 
     private void checkPreconditions(Batch batch) {

@@ -69,6 +69,11 @@ public final class Model extends NativeHandle {
         return adopt(Context.create(this, options));
     }
 
+    /** A context whose {@link Context#encode} keeps every token's embedding (see {@link TokenEncoder}). */
+    Context newTokenEmbeddingContext(ContextOptions options) {
+        return adopt(Context.create(this, options, true));
+    }
+
     public Path path() {
         return path;
     }

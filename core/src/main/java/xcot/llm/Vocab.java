@@ -135,6 +135,11 @@ public final class Vocab {
         return llama_vocab_eos(pointer());
     }
 
+    /** Separator id (BERT's {@code [SEP]}), or -1 if the vocabulary has none. */
+    public int separator() {
+        return llama_vocab_sep(pointer());
+    }
+
     /** End-of-turn id, or -1 if the vocabulary has none. */
     public int eot() {
         return llama_vocab_eot(pointer());

@@ -40,7 +40,8 @@ public record RunOptions(PrintWriter err, boolean terminal, Map<String, String> 
     /** The configured benchmark, its items selected. */
     public static Benchmark createBenchmark(RunConfig config) {
         try {
-            return config.benchmark().create(config.selection(), config.flags().scoring());
+            return config.benchmark().create(config.selection(),
+                    new BenchmarkCatalog.Scoring(config.flags().scoring(), config.similarity()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(config.source(), 0, e.getMessage());
         }

@@ -39,7 +39,7 @@ class CotGenerationTest {
     static Benchmark benchmark(BenchmarkKind kind) {
         return BENCHMARKS.computeIfAbsent(kind, k -> {
             BenchmarkCatalog entry = BenchmarkCatalog.valueOf(k.name());
-            return entry.create(ItemSelection.of(entry.defaultSubset()), Quirks.none());
+            return entry.create(ItemSelection.of(entry.defaultSubset()), BenchmarkCatalog.Scoring.of(Quirks.none()));
         });
     }
 

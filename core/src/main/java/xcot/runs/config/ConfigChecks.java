@@ -20,6 +20,7 @@ import xcot.reference.Quirk;
 import xcot.reference.Quirks;
 import xcot.tasks.ItemSelection;
 import xcot.tasks.catalog.BenchmarkCatalog;
+import xcot.tasks.induction.Similarity;
 import xcot.zoo.ZooConfig;
 import xcot.zoo.ZooModel;
 
@@ -125,7 +126,15 @@ final class ConfigChecks {
             throw error("summary-without", "'summary-without' must leave at least two models to compare");
         }
 
-        return new RunConfig(source, baseDir, name, benchmark, selection, models, conditions,
+        Similarity similarity = Similarity.DEFAULT;
+        if (f.benchmark().similarity() != null) {
+            try {
+                similarity = Similarity.fromConfigName(f.benchmark().similarity());
+            } catch (IllegalArgumentException e) {
+                throw error("benchmark.similarity", "'benchmark.similarity': " + e.getMessage());
+            }
+        }
+        return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions,
                 Optional.ofNullable(f.withoutAnswer()).orElse(true), seeds, budgets, flags(f.flags()), harmonyDate,
                 removal(f.answerRemoval()), ensembles, orEmpty(f.corrupted()), summaryWithout);
     }

@@ -14,10 +14,10 @@ record ConfigFile(String name, BenchmarkEntry benchmark, List<ModelEntry> models
                   List<String> summaryWithout) {
 
     /** {@code benchmark: medcalc}, or the mapping form with a subset, item ids and a limit. */
-    record BenchmarkEntry(String name, String subset, List<String> items, Integer limit) {
+    record BenchmarkEntry(String name, String subset, List<String> items, Integer limit, String similarity) {
         @JsonCreator
         static BenchmarkEntry of(String name) {
-            return new BenchmarkEntry(name, null, null, null);
+            return new BenchmarkEntry(name, null, null, null, null);
         }
     }
 

@@ -18,6 +18,8 @@ public final class ConfigKeys {
                     + "toy: held-out | all"),
             new Key("benchmark.items", "all of the subset", "item ids to keep, e.g. [\"353\"] or [rhymes/4]"),
             new Key("benchmark.limit", "none", "keep the first N items"),
+            new Key("benchmark.similarity", "minilm-bertscore", "how Instruction Induction answers are compared: "
+                    + "minilm-bertscore (BERTScore on all-MiniLM-L6-v2) | token-f1"),
             new Key("models", "required", "the models, in order (the order of model pairs); names unique"),
             new Key("models[].name", "required", "the name in records and exports, e.g. Qwen/QwQ-32B"),
             new Key("models[].path", "one of path/fixture/zoo", "a GGUF file (relative to the config's folder)"),

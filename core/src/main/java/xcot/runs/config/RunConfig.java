@@ -9,6 +9,7 @@ import xcot.methods.Condition;
 import xcot.reference.Quirks;
 import xcot.tasks.ItemSelection;
 import xcot.tasks.catalog.BenchmarkCatalog;
+import xcot.tasks.induction.Similarity;
 
 /**
  * A validated run config (the keys and their defaults: {@link ConfigKeys}).
@@ -18,6 +19,7 @@ import xcot.tasks.catalog.BenchmarkCatalog;
  * @param name          the run's name (default folder {@code xcot-runs/<name>})
  * @param benchmark     which benchmark
  * @param selection     which items
+ * @param similarity    how graded answers (Instruction Induction) are compared
  * @param models        the participants, in order (order of pairs in the metrics)
  * @param conditions    the full conditions to run, in config order
  * @param withoutAnswer also run the without-answer variant of each CoT condition
@@ -36,6 +38,7 @@ public record RunConfig(
         String name,
         BenchmarkCatalog benchmark,
         ItemSelection selection,
+        Similarity similarity,
         List<ModelConfig> models,
         List<Condition> conditions,
         boolean withoutAnswer,
@@ -59,8 +62,8 @@ public record RunConfig(
     }
 
     public RunConfig withFlags(Quirks newFlags) {
-        return new RunConfig(source, baseDir, name, benchmark, selection, models, conditions, withoutAnswer, seeds,
-                budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
+        return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions, withoutAnswer,
+                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
     }
 
     public boolean runs(Condition c) {

@@ -1,39 +1,42 @@
 package xcot.tasks.induction;
 
-import xcot.tasks.TaskPrompt;
-import xcot.tasks.ItemSelection;
-import xcot.tasks.AnswerLabel;
-import xcot.tasks.Completion;
-import xcot.tasks.BenchmarkKind;
-import xcot.tasks.BenchmarkItem;
-import xcot.tasks.Benchmark;
-import xcot.reference.Quirks;
-import xcot.reference.Quirk;
-import xcot.metrics.AgreementRule;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import xcot.metrics.AgreementRule;
 import xcot.metrics.Outcome;
 import xcot.metrics.ScoredAnswer;
-import xcot.tasks.induction.InductionData;
-import xcot.tasks.induction.InductionItem;
-import xcot.tasks.induction.InductionScoring;
-import xcot.tasks.induction.SimilarityScorer;
-import xcot.tasks.induction.TokenF1Scorer;
+import xcot.reference.Quirk;
+import xcot.reference.Quirks;
+import xcot.tasks.AnswerLabel;
+import xcot.tasks.Benchmark;
+import xcot.tasks.BenchmarkItem;
+import xcot.tasks.BenchmarkKind;
+import xcot.tasks.Completion;
+import xcot.tasks.ItemSelection;
+import xcot.tasks.TaskPrompt;
 
 /**
  * Instruction Induction as a {@link Benchmark}: the paper's 20 tasks × 5 items from {@link InductionData} (subset
  * {@code paper}), the item's prompt as the only user message, the answer forced with
- * {@link InductionScoring#ANSWER_SUFFIX}. An answer is graded by its best similarity to the task's gold annotations
- * ({@link TokenF1Scorer} until a BERTScore runtime exists).
+ * {@link InductionScoring#ANSWER_SUFFIX}. An answer is graded by its best similarity to the task's gold annotations,
+ * and two answers agree by their similarity, both with the benchmark's {@link Similarity} (default
+ * {@link Similarity#DEFAULT}).
  */
 public final class InductionBenchmark implements Benchmark {
     private final List<BenchmarkItem> items;
     private final Map<String, String> taskOfItem = new HashMap<>();
     private final Map<String, List<String>> annotations = new HashMap<>();
-    private final SimilarityScorer scorer = new TokenF1Scorer();
+    private final Similarity similarity;
+    private final SimilarityScorer scorer;
 
     public InductionBenchmark(ItemSelection selection) {
+        this(selection, Similarity.DEFAULT);
+    }
+
+    public InductionBenchmark(ItemSelection selection, Similarity similarity) {
+        this.similarity = similarity;
+        this.scorer = similarity.scorer();
         if (!selection.subset().equals("paper")) {
             throw new IllegalArgumentException("unknown induction subset '" + selection.subset() + "' (expected paper)");
         }
@@ -78,12 +81,12 @@ public final class InductionBenchmark implements Benchmark {
 
     @Override
     public AgreementRule agreementRule(Quirks quirks) {
-        return agreementRuleOf(quirks);
+        return agreementRuleOf(similarity);
     }
 
-    /** By similarity of the consistency-normalized instructions. */
-    public static AgreementRule agreementRuleOf(Quirks quirks) {
-        TokenF1Scorer scorer = new TokenF1Scorer();
+    /** By {@code similarity} of the consistency-normalized instructions. */
+    public static AgreementRule agreementRuleOf(Similarity similarity) {
+        SimilarityScorer scorer = similarity.scorer();
         return AgreementRule.similarity((a, b) -> InductionScoring.consistency(a, b, scorer));
     }
 

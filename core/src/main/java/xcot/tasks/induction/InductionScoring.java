@@ -1,11 +1,11 @@
 package xcot.tasks.induction;
 
-import xcot.tasks.BenchmarkKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import xcot.pycompat.PyStrings;
+import xcot.tasks.BenchmarkKind;
 
 /**
  * Answer extraction and the two normalizations of the paper's Instruction Induction scoring (PAPER-SPEC §6.2–6.5):
@@ -72,12 +72,17 @@ public final class InductionScoring {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    /** Best similarity of a prediction to any of the task's gold annotations, all accuracy-normalized. */
+    /**
+     * Best similarity of a prediction to any of the task's gold annotations, all accuracy-normalized; the scorer sees
+     * the normalized annotations as its references (BERTScore's idf weights come from them, as in the paper).
+     */
     public static double accuracy(String prediction, List<String> annotations, SimilarityScorer scorer) {
         String normalized = normalizeForAccuracy(prediction);
+        List<String> references = annotations.stream().map(InductionScoring::normalizeForAccuracy).toList();
+        SimilarityScorer against = scorer.forReferences(references);
         double best = 0.0;
-        for (String annotation : annotations) {
-            best = Math.max(best, scorer.similarity(normalized, normalizeForAccuracy(annotation)));
+        for (String reference : references) {
+            best = Math.max(best, against.similarity(normalized, reference));
         }
         return best;
     }
