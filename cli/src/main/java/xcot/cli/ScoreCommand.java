@@ -139,6 +139,7 @@ public final class ScoreCommand implements Callable<Integer> {
             problems.addAll(setting.problems());
             warn(problems, "");
             GenexInductionScoring.Scored scored = GenexInductionScoring.score(setting, options, similarity());
+            scored.skipped().forEach(line -> spec.commandLine().getErr().println("xcot: warning: " + line));
             answers.addAll(scored.answers());
             rule = scored.rule();
         } else {

@@ -40,7 +40,9 @@ import xcot.methods.Condition;
  *       task's mean).
  * </ul>
  * Entries are matched to the paper's items by their prompt, as the reference's accuracy scoring does; entries for
- * other prompts are not read. A model's answer is the text after the first end-of-thinking marker of its family
+ * other prompts are not read. (The published files hold exactly the five items per task. With more, the reference's
+ * consistency would compare five keys drawn from a Python {@code set}, whose order depends on string hashing, so not
+ * necessarily the paper's five: comparison rows of other items are reported and skipped.) A model's answer is the text after the first end-of-thinking marker of its family
  * ({@code </think>} for ids containing {@code qwen}, {@code <|end_of_thought|>} for OpenThinker,
  * {@code <|channel|>final<|message|>} for gpt-oss), the whole output without one.
  *

@@ -41,8 +41,15 @@ public final class GenexInductionScoring {
         }
     }
 
-    /** The setting's scored answers (accuracy as {@link Outcome.Graded}) and its consistency rule. */
-    public record Scored(List<ScoredAnswer> answers, AgreementRule rule) {}
+    /**
+     * The setting's scored answers (accuracy as {@link Outcome.Graded}), its consistency rule, and the pairs the rule
+     * skips for want of a stored row (one line each).
+     */
+    public record Scored(List<ScoredAnswer> answers, AgreementRule rule, List<String> skipped) {
+        public Scored {
+            skipped = List.copyOf(skipped);
+        }
+    }
 
     /** Stored scores may exceed [0, 1] by float32 rounding; further out they are wrong, not rounded. */
     private static final double ROUNDING = 1e-6;
@@ -56,6 +63,7 @@ public final class GenexInductionScoring {
     public static Scored score(GenexInductionSetting setting, Quirks quirks, Similarity similarity) {
         boolean asScored = quirks.has(Quirk.II_SCORED_TRANSCRIPT);
         List<String> misses = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         List<ScoredAnswer> answers = new ArrayList<>();
         for (GenexInductionAnswer a : setting.answers()) {
             OptionalDouble accuracy = switch (similarity) {
@@ -68,7 +76,7 @@ public final class GenexInductionScoring {
                     setting.source(), a.answer(), new Outcome.Graded(unit(accuracy.orElse(0.0), a))));
         }
         AgreementRule rule = switch (similarity) {
-            case Similarity.Stored s -> stored(setting, asScored, misses);
+            case Similarity.Stored s -> stored(setting, asScored, misses, skipped);
             case Similarity.Computed c -> AgreementRule.similarity(
                     (x, y) -> InductionScoring.consistency(x, y, c.scorer()));
         };
@@ -80,7 +88,7 @@ public final class GenexInductionScoring {
         if (quirks.has(Quirk.II_PLOT_21_TASKS)) {
             rule = scaled(rule, InductionData.tasks().size() / (InductionData.tasks().size() + 1.0));
         }
-        return new Scored(answers, rule);
+        return new Scored(answers, rule, skipped);
     }
 
     private static OptionalDouble storedAccuracy(GenexInductionAnswer a, boolean asScored, List<String> misses) {
@@ -97,8 +105,13 @@ public final class GenexInductionScoring {
         return a.storedAccuracy();
     }
 
-    /** Consistency by the stored pair rows; the rows each scored pair and item needs are checked up front. */
-    private static AgreementRule stored(GenexInductionSetting setting, boolean asScored, List<String> misses) {
+    /**
+     * Consistency by the stored pair rows; the rows each scored pair and item needs are checked up front. A missing
+     * row is a miss, except under {@link Quirk#II_SCORED_TRANSCRIPT}: the reference averages the rows it has, so
+     * there the pair skips the item.
+     */
+    private static AgreementRule stored(GenexInductionSetting setting, boolean asScored, List<String> misses,
+            List<String> skipped) {
         Map<String, GenexInductionComparison> rows = new HashMap<>();
         setting.comparisons().forEach(r -> rows.put(key(r.itemId(), r.modelA(), r.modelB()), r));
         Map<String, Map<String, GenexInductionAnswer>> byItem = new HashMap<>();
@@ -110,7 +123,10 @@ public final class GenexInductionScoring {
                     GenexInductionAnswer a = ofItem.get(models.get(i));
                     GenexInductionAnswer b = ofItem.get(models.get(j));
                     GenexInductionComparison row = rows.get(key(a.itemId(), a.model(), b.model()));
-                    if (row == null) {
+                    if (row == null && asScored && !setting.comparisons().isEmpty()) {
+                        skipped.add("no stored similarity of " + a.model() + " and " + b.model() + " on "
+                                + a.itemId() + ": the pair does not count that item, as in the reference");
+                    } else if (row == null) {
                         misses.add("no stored similarity of " + a.model() + " and " + b.model() + " on "
                                 + a.itemId() + (setting.comparisons().isEmpty()
                                         ? " (give the setting's comparison_results directory)" : ""));
