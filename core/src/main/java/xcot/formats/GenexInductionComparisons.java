@@ -113,12 +113,12 @@ final class GenexInductionComparisons {
     }
 
     private static String model(ObjectNode object, String field, String fromFileName) {
-        String named = JsonFiles.text(object, field);
+        String named = JsonLines.text(object, field);
         return GenexInductionDirectory.modelId(named != null ? named : fromFileName);
     }
 
     private static String text(JsonNode row, String field) {
-        String text = JsonFiles.text(row, field);
+        String text = JsonLines.text(row, field);
         if (text == null) {
             throw new IllegalArgumentException("missing field '" + field + "'");
         }

@@ -133,7 +133,7 @@ final class GenexInductionPredictions {
                 String item = itemOfPrompt.get(prompt);
                 if (item != null) {
                     byItem.put(item, new Scored(field.getKey(), prompt,
-                            Optional.ofNullable(JsonFiles.text(value, "predicted_instruction")),
+                            Optional.ofNullable(JsonLines.text(value, "predicted_instruction")),
                             JsonFiles.number(value, "score")));
                 }
             } catch (IllegalArgumentException e) {
@@ -145,7 +145,7 @@ final class GenexInductionPredictions {
     }
 
     private static String required(JsonNode object, String field) {
-        String text = JsonFiles.text(object, field);
+        String text = JsonLines.text(object, field);
         if (text == null) {
             throw new IllegalArgumentException("missing field '" + field + "'");
         }

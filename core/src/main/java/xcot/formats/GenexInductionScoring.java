@@ -2,10 +2,10 @@ package xcot.formats;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import xcot.metrics.AgreementRule;
 import xcot.metrics.Outcome;
@@ -106,15 +106,15 @@ public final class GenexInductionScoring {
     }
 
     /**
-     * Consistency by the stored pair rows; the rows each scored pair and item needs are checked up front. A missing
-     * row is a miss, except under {@link Quirk#II_SCORED_TRANSCRIPT}: the reference averages the rows it has, so
-     * there the pair skips the item.
+     * Consistency by the stored pair rows; the rows each scored pair and item needs are checked up front. A pair
+     * without a stored row for an item does not count that item (a warning each), as the reference's averages count
+     * the rows they have; without any comparison directory there is nothing to score.
      */
     private static AgreementRule stored(GenexInductionSetting setting, boolean asScored, List<String> misses,
             List<String> skipped) {
         Map<String, GenexInductionComparison> rows = new HashMap<>();
         setting.comparisons().forEach(r -> rows.put(key(r.itemId(), r.modelA(), r.modelB()), r));
-        Map<String, Map<String, GenexInductionAnswer>> byItem = new HashMap<>();
+        Map<String, Map<String, GenexInductionAnswer>> byItem = new LinkedHashMap<>();
         setting.answers().forEach(a -> byItem.computeIfAbsent(a.itemId(), k -> new HashMap<>()).put(a.model(), a));
         for (Map<String, GenexInductionAnswer> ofItem : byItem.values()) {
             List<String> models = setting.models().stream().filter(ofItem::containsKey).toList();
@@ -123,13 +123,12 @@ public final class GenexInductionScoring {
                     GenexInductionAnswer a = ofItem.get(models.get(i));
                     GenexInductionAnswer b = ofItem.get(models.get(j));
                     GenexInductionComparison row = rows.get(key(a.itemId(), a.model(), b.model()));
-                    if (row == null && asScored && !setting.comparisons().isEmpty()) {
-                        skipped.add("no stored similarity of " + a.model() + " and " + b.model() + " on "
-                                + a.itemId() + ": the pair does not count that item, as in the reference");
-                    } else if (row == null) {
+                    if (row == null && setting.comparisons().isEmpty()) {
                         misses.add("no stored similarity of " + a.model() + " and " + b.model() + " on "
-                                + a.itemId() + (setting.comparisons().isEmpty()
-                                        ? " (give the setting's comparison_results directory)" : ""));
+                                + a.itemId() + " (give the setting's comparison_results directory)");
+                    } else if (row == null) {
+                        skipped.add("no stored similarity of " + a.model() + " and " + b.model() + " on "
+                                + a.itemId() + ": the pair does not count that item");
                     } else if (!asScored && !(sameForConsistency(row.answerOf(a.model()), a.answer())
                             && sameForConsistency(row.answerOf(b.model()), b.answer()))) {
                         misses.add("the stored similarity of " + a.model() + " and " + b.model() + " on "
@@ -138,32 +137,11 @@ public final class GenexInductionScoring {
                 }
             }
         }
-        return new StoredPairs(rows);
-    }
-
-    /**
-     * The stored similarity of the pair, looked up by item and models (the texts were checked before scoring);
-     * like {@link AgreementRule#similarity}, a failed (missing) answer skips the item.
-     */
-    private record StoredPairs(Map<String, GenexInductionComparison> rows) implements AgreementRule {
-        @Override
-        public OptionalDouble agreement(ScoredAnswer a, ScoredAnswer b) {
-            if (a.outcome().isFailed() || b.outcome().isFailed()) {
-                return OptionalDouble.empty();
-            }
+        // Looked up by item and models whatever the texts: they were checked above.
+        return AgreementRule.graded((a, b) -> {
             GenexInductionComparison row = rows.get(key(a.itemId(), a.model(), b.model()));
             return row == null ? OptionalDouble.empty() : OptionalDouble.of(row.storedSimilarity());
-        }
-
-        @Override
-        public Optional<String> category(ScoredAnswer a) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean isCategorical() {
-            return false;
-        }
+        });
     }
 
     private static boolean sameForConsistency(String recorded, String answer) {
@@ -182,24 +160,11 @@ public final class GenexInductionScoring {
         return Math.min(1.0, Math.max(0.0, score));
     }
 
-    /** The rule with every agreement multiplied by {@code factor}. */
+    /** The (graded) rule with every agreement multiplied by {@code factor}. */
     private static AgreementRule scaled(AgreementRule rule, double factor) {
-        return new AgreementRule() {
-            @Override
-            public OptionalDouble agreement(ScoredAnswer a, ScoredAnswer b) {
-                OptionalDouble agreement = rule.agreement(a, b);
-                return agreement.isEmpty() ? agreement : OptionalDouble.of(agreement.getAsDouble() * factor);
-            }
-
-            @Override
-            public Optional<String> category(ScoredAnswer a) {
-                return rule.category(a);
-            }
-
-            @Override
-            public boolean isCategorical() {
-                return rule.isCategorical();
-            }
-        };
+        return AgreementRule.graded((a, b) -> {
+            OptionalDouble agreement = rule.agreement(a, b);
+            return agreement.isEmpty() ? agreement : OptionalDouble.of(agreement.getAsDouble() * factor);
+        });
     }
 }

@@ -48,18 +48,6 @@ final class JsonFiles {
         return Optional.empty();
     }
 
-    /** A string field; null when absent, an error when present but not a string. */
-    static String text(JsonNode object, String field) {
-        JsonNode node = object.get(field);
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw new IllegalArgumentException("field '" + field + "' is not a string");
-        }
-        return node.textValue();
-    }
-
     /** A finite number field; an error when absent, not a number, or NaN/infinite. */
     static double number(JsonNode object, String field) {
         JsonNode node = object.get(field);

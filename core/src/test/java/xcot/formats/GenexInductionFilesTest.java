@@ -247,18 +247,27 @@ class GenexInductionFilesTest {
                 && p.message().startsWith("not JSON")), s.problems().toString());
         assertEquals(495, s.answers().size(), "the other 19 tasks of that model and all of the others");
         assertEquals(1000 - 5 - 20, s.comparisons().size(), "one file of 5 rows gone, 4 pairs x 5 rhymes items");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> GenexInductionScoring.score(s, Quirks.none(), stored()));
-        assertTrue(e.getMessage().startsWith("5 stored similarities do not apply (first: no stored similarity of "),
-                e.getMessage());
         // The reference averages the rows it has. DAPO lacks its 5 rhymes answers in every pair, and its pair with
         // QwQ (the deleted file) also the 5 synonyms rows.
         GenexInductionScoring.Scored faithful = GenexInductionScoring.score(s, Quirks.faithfulScoring(), stored());
         assertEquals(5, faithful.skipped().size(), faithful.skipped().toString());
+        assertTrue(faithful.skipped().get(0).startsWith("no stored similarity of "), faithful.skipped().get(0));
+        assertEquals(faithful.skipped(), GenexInductionScoring.score(s, Quirks.none(), stored()).skipped());
         SettingReport report = SettingMetrics.score(Setting.of(faithful.answers()), faithful.rule(), false,
                 new BootstrapSpec(50, 1));
         assertEquals(List.of(90, 95, 95, 95, 100, 100, 100, 100, 100, 100),
                 report.pairs().stream().map(p -> p.counted()).sorted().toList());
+    }
+
+    @Test
+    void storedConsistencyNeedsTheComparisonDirectory() {
+        GenexInductionSetting s = GenexInductionFiles.read(GenexInductionFixtures.setting("empty")
+                .predictionDirectories());
+        assertEquals(0, s.comparisons().size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GenexInductionScoring.score(s, Quirks.faithfulScoring(), stored()));
+        assertTrue(e.getMessage().startsWith("1000 stored similarities do not apply"), e.getMessage());
+        assertTrue(e.getMessage().contains("(give the setting's comparison_results directory)"), e.getMessage());
     }
 
     private static void assertSameScores(GenexInductionSetting expected, GenexInductionSetting actual, Quirks q) {
