@@ -2,7 +2,6 @@ package xcot.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +17,9 @@ import xcot.llm.Generator;
 import xcot.llm.Model;
 import xcot.llm.ModelOptions;
 import xcot.llm.Sampler;
-import xcot.llm.SamplerStep;
+import xcot.methods.SamplerChain;
+import xcot.methods.SamplerOrder;
+import xcot.methods.SamplingSpec;
 
 /** {@code xcot generate}: one completion from one model, for checking a model and the build. */
 @Command(name = "generate", description = "Generate text from a GGUF model (greedy unless --temperature > 0).")
@@ -50,6 +51,11 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--top-p", defaultValue = "1.0", description = "Top-p when sampling (default ${DEFAULT-VALUE}).")
     private float topP;
 
+    @Option(names = "--sampler-order", defaultValue = "hf", paramLabel = "ORDER",
+            description = "hf (temperature, top-k, top-p: Hugging Face's order, the default) or llama.cpp (top-k, "
+                    + "top-p, temperature)")
+    private String samplerOrder;
+
     @Option(names = "--context", defaultValue = "4096", description = "Context window (default ${DEFAULT-VALUE}).")
     private int contextTokens;
 
@@ -74,16 +80,8 @@ final class GenerateCommand implements Callable<Integer> {
                         () -> new IllegalArgumentException(model + " has no chat template; drop --chat"));
                 text = ChatTemplate.apply(template, List.of(ChatMessage.user(prompt)), true);
             }
-            List<SamplerStep> steps = new ArrayList<>();
-            if (temperature > 0) {
-                steps.add(new SamplerStep.TopK(topK));
-                steps.add(new SamplerStep.TopP(topP, 1));
-                steps.add(new SamplerStep.Temperature(temperature));
-                steps.add(new SamplerStep.Distribution(seed));
-            } else {
-                steps.add(new SamplerStep.Greedy());
-            }
-            try (Context context = m.newContext(options); Sampler sampler = Sampler.chain(steps, m.vocab())) {
+            try (Context context = m.newContext(options);
+                    Sampler sampler = Sampler.chain(SamplerChain.of(sampling()), m.vocab())) {
                 int[] tokens = m.vocab().tokenize(text, m.vocab().addsBos(), true);
                 Generation g = new Generator(context, 0).generate(tokens, maxTokens, sampler, null, true);
                 out.println(g.text());
@@ -94,5 +92,11 @@ final class GenerateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private SamplingSpec sampling() {
+        SamplerOrder order = SamplerOrder.byId(samplerOrder).orElseThrow(() -> new IllegalArgumentException(
+                "unknown --sampler-order '" + samplerOrder + "' (expected hf or llama.cpp)"));
+        return temperature > 0 ? new SamplingSpec.Sampled(temperature, topK, topP, seed, order) : SamplingSpec.greedy();
     }
 }

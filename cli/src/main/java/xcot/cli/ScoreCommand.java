@@ -3,12 +3,16 @@ package xcot.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import xcot.formats.GenexInductionFiles;
+import xcot.formats.GenexInductionScoring;
+import xcot.formats.GenexInductionSetting;
 import xcot.formats.GenexMedCalcFiles;
 import xcot.formats.XcotJsonl;
 import xcot.io.InputProblem;
@@ -31,25 +35,35 @@ import xcot.tasks.catalog.BenchmarkCatalog;
             "Scores the given answer files as one setting: pairwise consistency (mean ± population std over model "
                     + "pairs), accuracy, the consistent-correct / consistent-wrong / inconsistent breakdown and "
                     + "N-way agreement, each with a seeded bootstrap 95%% interval over items.",
-            "Formats: xcot (xcot's JSONL records, the default) and genex-medcalc (the reference implementation's "
-                    + "MedCalc output files, one file per model)."
+            "Formats: xcot (xcot's JSONL records, the default), genex-medcalc (the reference implementation's "
+                    + "MedCalc output files, one file per model) and genex-induction (its Instruction Induction "
+                    + "prediction directories, one per model, and the setting's comparison_results directory)."
         })
 public final class ScoreCommand implements Callable<Integer> {
+    private static final String STORED = "stored";
+
     /** Input formats {@code xcot score} reads. */
     public enum Format {
-        XCOT, GENEX_MEDCALC;
+        XCOT("xcot"), GENEX_MEDCALC("genex-medcalc"), GENEX_INDUCTION("genex-induction");
+
+        private final String label;
+
+        Format(String label) {
+            this.label = label;
+        }
 
         static Format parse(String text) {
-            return switch (text) {
-                case "xcot" -> XCOT;
-                case "genex-medcalc" -> GENEX_MEDCALC;
-                default -> throw new IllegalArgumentException(
-                        "unknown format '" + text + "' (expected xcot or genex-medcalc)");
-            };
+            for (Format f : values()) {
+                if (f.label.equals(text)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown format '" + text + "' (expected xcot, genex-medcalc or "
+                    + "genex-induction)");
         }
 
         String label() {
-            return this == XCOT ? "xcot" : "genex-medcalc";
+            return label;
         }
     }
 
@@ -57,8 +71,18 @@ public final class ScoreCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "xcot", converter = FormatConverter.class,
-            description = "xcot (default) or genex-medcalc")
+            description = "xcot (default), genex-medcalc or genex-induction")
     private Format format;
+
+    @Option(names = "--similarity", paramLabel = "NAME",
+            description = "genex-induction: stored (the reference's stored BERTScores, the default) or a similarity "
+                    + "xcot computes (token-f1)")
+    private String similarity;
+
+    @Option(names = "--quirk", paramLabel = "FLAG",
+            description = "turn on one reference scoring quirk by its flag (repeatable), e.g. ref.ii-plot-21-tasks "
+                    + "for the consistency the reference's Instruction Induction figure shows")
+    private List<String> quirkFlags = List.of();
 
     @Option(names = "--faithful", description = "reproduce the reference analysis exactly, quirks included "
             + "(ref.lenient-consistency, ref.string-breakdown, ...); default: the fixed rules")
@@ -88,7 +112,8 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "bootstrap seed (default ${DEFAULT-VALUE})")
     private long seed;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "answer files (.jsonl or .jsonl.gz)")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "answer files (.jsonl or .jsonl.gz); for genex-induction, directories")
     private List<Path> files;
 
     static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
@@ -104,17 +129,29 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Quirks options = faithful ? Quirks.faithfulScoring() : Quirks.none();
+        Quirks options = quirks();
         List<ScoredAnswer> answers = new ArrayList<>();
         List<InputProblem> problems = new ArrayList<>();
-        for (Path file : files) {
-            ReadResult<ScoredAnswer> read =
-                    format == Format.XCOT ? XcotJsonl.read(file) : GenexMedCalcFiles.readScored(file);
-            answers.addAll(read.values());
-            problems.addAll(read.problems());
-        }
-        for (InputProblem problem : problems) {
-            spec.commandLine().getErr().println("xcot: warning: " + problem + " (line skipped)");
+        AgreementRule rule = null;
+        if (format == Format.GENEX_INDUCTION) {
+            GenexInductionSetting setting = GenexInductionFiles.read(files);
+            problems.addAll(setting.problems());
+            warn(problems, "");
+            GenexInductionScoring.Scored scored = GenexInductionScoring.score(setting, options, similarity());
+            scored.skipped().forEach(line -> spec.commandLine().getErr().println("xcot: warning: " + line));
+            answers.addAll(scored.answers());
+            rule = scored.rule();
+        } else {
+            if (similarity != null) {
+                throw new IllegalArgumentException("--similarity applies to --format genex-induction");
+            }
+            for (Path file : files) {
+                ReadResult<ScoredAnswer> read =
+                        format == Format.XCOT ? XcotJsonl.read(file) : GenexMedCalcFiles.readScored(file);
+                answers.addAll(read.values());
+                problems.addAll(read.problems());
+            }
+            warn(problems, " (line skipped)");
         }
         answers = selectCondition(answers);
         if (answers.isEmpty()) {
@@ -124,13 +161,53 @@ public final class ScoreCommand implements Callable<Integer> {
         if (setting.models().size() < 2) {
             throw new IllegalArgumentException("need answers of at least two models, found " + setting.models());
         }
-        SettingReport report = SettingMetrics.score(setting, rule(answers, options), options.has(Quirk.STRING_BREAKDOWN),
-                new BootstrapSpec(resamples, seed));
-        ScoreOutput output = new ScoreOutput(options, format.label(), files, report, problems,
+        SettingReport report = SettingMetrics.score(setting, rule != null ? rule : rule(answers, options),
+                options.has(Quirk.STRING_BREAKDOWN), new BootstrapSpec(resamples, seed));
+        ScoreOutput output = new ScoreOutput(options, format.label(), files, similarityLabel(), report, problems,
                 new BootstrapSpec(resamples, seed));
         spec.commandLine().getOut().print(json ? output.json() : output.text());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    private void warn(List<InputProblem> problems, String suffix) {
+        for (InputProblem problem : problems) {
+            spec.commandLine().getErr().println("xcot: warning: " + problem + suffix);
+        }
+    }
+
+    /** {@code --faithful}'s set, then each {@code --quirk}; a plot quirk only where a format applies it. */
+    private Quirks quirks() {
+        Quirks quirks = faithful ? Quirks.faithfulScoring() : Quirks.none();
+        for (String flag : quirkFlags) {
+            Quirk q = Quirk.byFlag(flag).orElseThrow(() -> new IllegalArgumentException("unknown flag '" + flag
+                    + "' (known: " + String.join(", ", Quirks.flags()) + ")"));
+            if (q.stage() == Quirk.Stage.GENERATION) {
+                throw new IllegalArgumentException(flag + " changes what is generated, not how answers are scored");
+            }
+            if (q.plot() && format != Format.GENEX_INDUCTION) {
+                throw new IllegalArgumentException(flag + " applies to --format genex-induction");
+            }
+            quirks = quirks.with(q, true);
+        }
+        return quirks;
+    }
+
+    private GenexInductionScoring.Similarity similarity() {
+        if (similarity == null || similarity.equals(STORED)) {
+            return new GenexInductionScoring.Similarity.Stored();
+        }
+        if (!xcot.tasks.induction.Similarity.configNames().contains(similarity)) {
+            throw new IllegalArgumentException("unknown similarity '" + similarity + "' (expected " + STORED + ", "
+                    + String.join(", ", xcot.tasks.induction.Similarity.configNames()) + ")");
+        }
+        return new GenexInductionScoring.Similarity.Computed(
+                xcot.tasks.induction.Similarity.fromConfigName(similarity).scorer());
+    }
+
+    private Optional<String> similarityLabel() {
+        return format == Format.GENEX_INDUCTION ? Optional.of(similarity == null ? STORED : similarity)
+                : Optional.empty();
     }
 
     private List<ScoredAnswer> selectCondition(List<ScoredAnswer> answers) {

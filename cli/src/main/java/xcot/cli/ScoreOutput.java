@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import xcot.io.InputProblem;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.Estimate;
@@ -21,15 +22,16 @@ import xcot.reference.Quirks;
 
 /** Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object. */
 record ScoreOutput(
-        Quirks options, String format, List<Path> files, SettingReport report, List<InputProblem> problems,
-        BootstrapSpec bootstrap) {
+        Quirks options, String format, List<Path> files, Optional<String> similarity, SettingReport report,
+        List<InputProblem> problems, BootstrapSpec bootstrap) {
 
     String text() {
         StringBuilder out = new StringBuilder();
         out.append("mode: ").append(options.describeScoring()).append('\n');
-        out.append(String.format(Locale.ROOT, "input: %s, %d file(s), %d models, %d items%s%n", format, files.size(),
+        out.append(String.format(Locale.ROOT, "input: %s, %d path(s), %d models, %d items%s%n", format, files.size(),
                 report.models().size(), report.items(),
                 report.missing() == 0 ? "" : ", " + report.missing() + " missing answers scored as failed"));
+        similarity.ifPresent(s -> out.append("similarity: ").append(s).append('\n'));
         out.append(String.format(Locale.ROOT, "intervals: bootstrap 95%% over items, %d resamples, seed %d%n%n",
                 bootstrap.resamples(), bootstrap.seed()));
 
@@ -84,12 +86,15 @@ record ScoreOutput(
     String json() {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
-        root.put("mode", options.equals(Quirks.none()) ? "fixed" : options.equals(Quirks.faithfulScoring())
+        Quirks scoring = options.scoring();
+        root.put("mode", scoring.equals(Quirks.none()) ? "fixed" : scoring.equals(Quirks.faithfulScoring())
                 ? "faithful" : "custom");
         root.put("modeDescription", options.describeScoring());
         ArrayNode flags = root.putArray("referenceFlags");
-        options.scoring().enabled().forEach(flags::add);
+        scoring.enabled().forEach(flags::add);
+        options.plotting().forEach(flags::add);
         root.put("format", format);
+        similarity.ifPresent(s -> root.put("similarity", s));
         ArrayNode fileNames = root.putArray("files");
         files.forEach(f -> fileNames.add(f.toString()));
         ArrayNode models = root.putArray("models");

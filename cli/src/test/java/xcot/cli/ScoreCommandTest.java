@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 import xcot.formats.GenexFixtures;
 import xcot.formats.GenexMedCalcFiles;
-import xcot.metrics.ScoredAnswer;
 import xcot.formats.XcotJsonl;
+import xcot.metrics.ScoredAnswer;
 
 class ScoreCommandTest {
     @TempDir
@@ -148,8 +148,8 @@ class ScoreCommandTest {
     void anUnknownFormatIsAUsageError() {
         Run run = run("score", "--format", "csv", "x.jsonl");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("Invalid value for option '--format': unknown format 'csv' (expected xcot or "
-                + "genex-medcalc)"), run.err());
+        assertTrue(run.err().startsWith("Invalid value for option '--format': unknown format 'csv' (expected xcot, "
+                + "genex-medcalc or genex-induction)"), run.err());
     }
 
     @Test

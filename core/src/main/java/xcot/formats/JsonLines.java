@@ -47,7 +47,7 @@ final class JsonLines {
     }
 
     /** A text field, or null when absent or JSON null; a non-text value is an error. */
-    static String text(ObjectNode object, String field) {
+    static String text(JsonNode object, String field) {
         JsonNode node = object.get(field);
         if (node == null || node.isNull()) {
             return null;

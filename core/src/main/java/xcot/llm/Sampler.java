@@ -6,6 +6,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import xcot.bindings.llama_sampler_chain_params;
+import xcot.bindings.llama_token_data;
+import xcot.bindings.llama_token_data_array;
 
 /**
  * An owned sampler chain ({@code llama_sampler_chain_init}; the chain owns the samplers added to it and frees them
@@ -79,6 +81,42 @@ public final class Sampler extends NativeHandle {
     public int sample(Context context, int batchIndex) {
         context.checkOutputAt(batchIndex);
         return llama_sampler_sample(pointer(), context.pointer(), batchIndex);
+    }
+
+    /**
+     * Samples from explicit logits, token id = index, and accepts the token into the chain's state: what
+     * {@link #sample(Context, int)} does with a decode's logits, for logits that did not come from a context (tests of
+     * a chain's behaviour on a known distribution). Not for grammar chains, which need the vocabulary's tokens.
+     */
+    public int sample(float[] logits) {
+        if (logits.length == 0) {
+            throw new IllegalArgumentException("no logits to sample from");
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment data = llama_token_data.allocateArray(logits.length, arena);
+            for (int id = 0; id < logits.length; id++) {
+                MemorySegment token = llama_token_data.asSlice(data, id);
+                llama_token_data.id(token, id);
+                llama_token_data.logit(token, logits[id]);
+                llama_token_data.p(token, 0f);
+            }
+            MemorySegment candidates = llama_token_data_array.allocate(arena);
+            llama_token_data_array.data(candidates, data);
+            llama_token_data_array.size(candidates, logits.length);
+            llama_token_data_array.selected(candidates, -1);
+            llama_token_data_array.sorted(candidates, false);
+            llama_sampler_apply(pointer(), candidates);
+            long selected = llama_token_data_array.selected(candidates);
+            if (selected < 0 || selected >= llama_token_data_array.size(candidates)) {
+                throw new LlamaException("the sampler chain selected no token (selected = " + selected + ")");
+            }
+            // A sampler may point the array at its own buffer (llama_sampler_sample reads it the same way).
+            MemorySegment current = llama_token_data_array.data(candidates)
+                    .reinterpret(llama_token_data.sizeof() * llama_token_data_array.size(candidates));
+            int token = llama_token_data.id(llama_token_data.asSlice(current, selected));
+            llama_sampler_accept(pointer(), token);
+            return token;
+        }
     }
 
     /** Feeds a token chosen elsewhere into the chain's state (grammar, penalties). */

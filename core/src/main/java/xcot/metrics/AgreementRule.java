@@ -3,8 +3,8 @@ package xcot.metrics;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.BiFunction;
 import java.util.function.ToDoubleBiFunction;
-import xcot.metrics.ScoredAnswer;
 
 /**
  * When two models' answers to the same item count as agreeing. An empty result skips the item for that pair (it is
@@ -38,13 +38,21 @@ public interface AgreementRule {
      * rows where either answer failed.
      */
     static AgreementRule similarity(ToDoubleBiFunction<String, String> similarity) {
+        return graded((a, b) -> OptionalDouble.of(similarity.applyAsDouble(a.answer(), b.answer())));
+    }
+
+    /**
+     * A graded rule over whole answers, e.g. a similarity stored per item and model pair: {@code agreement}'s value,
+     * the item skipped when it is empty or either answer failed.
+     */
+    static AgreementRule graded(BiFunction<ScoredAnswer, ScoredAnswer, OptionalDouble> agreement) {
         return new AgreementRule() {
             @Override
             public OptionalDouble agreement(ScoredAnswer a, ScoredAnswer b) {
                 if (a.outcome().isFailed() || b.outcome().isFailed()) {
                     return OptionalDouble.empty();
                 }
-                return OptionalDouble.of(similarity.applyAsDouble(a.answer(), b.answer()));
+                return agreement.apply(a, b);
             }
 
             @Override

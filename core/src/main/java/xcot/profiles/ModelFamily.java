@@ -60,6 +60,35 @@ public enum ModelFamily {
         return this != OPENTHINKER && this != GPT_OSS;
     }
 
+    /**
+     * The family of a model named by its Hugging Face id alone, decided as the reference's scripts decide which
+     * markers to read: {@code gpt-oss} and {@code openthinker} in the lowercased id name their families, and any id
+     * containing {@code qwen} reads {@code <think>} markers (QwQ, DAPO, the Qwen-based DeepSeek-R1 distills, others
+     * as generic). Empty for any other id: the reference then reads the whole output.
+     */
+    public static Optional<ModelFamily> ofReferenceName(String huggingFaceId) {
+        String name = huggingFaceId.toLowerCase(java.util.Locale.ROOT);
+        if (name.contains("gpt-oss")) {
+            return Optional.of(GPT_OSS);
+        }
+        if (name.contains("openthinker")) {
+            return Optional.of(OPENTHINKER);
+        }
+        if (!name.contains("qwen")) {
+            return Optional.empty();
+        }
+        if (name.contains("qwq")) {
+            return Optional.of(QWQ);
+        }
+        if (name.contains("dapo")) {
+            return Optional.of(DAPO);
+        }
+        if (name.contains("deepseek-r1-distill") || name.contains("nemotron-research-reasoning")) {
+            return Optional.of(DEEPSEEK_R1_DISTILL);
+        }
+        return Optional.of(GENERIC);
+    }
+
     public static Optional<ModelFamily> byId(String id) {
         return Arrays.stream(values()).filter(f -> f.id.equals(id)).findFirst();
     }

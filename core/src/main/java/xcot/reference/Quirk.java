@@ -58,10 +58,21 @@ public enum Quirk {
     ANSWER_FROM_FULL_TEXT("Q5", "ref.answer-from-full-text", Stage.SCORING,
             "the answer regex runs over prompt, inserted CoT and continuation"),
     OSS_CUT_BY_SOURCE("Q4", "ref.oss-cut-by-source", Stage.SCORING,
-            "the gpt-oss assistantfinal cut is keyed on a transfer's source model");
+            "the gpt-oss assistantfinal cut is keyed on a transfer's source model"),
+    II_SCORED_TRANSCRIPT("Q27", "ref.ii-scored-transcript", Stage.SCORING,
+            "Instruction Induction accuracy is that of the text the accuracy file recorded as the prediction; in "
+                    + "the published OpenThinker without-answer self-transfer that is the whole transcript, not the "
+                    + "answer after the end-of-thinking marker"),
+    II_PLOT_21_TASKS("Q21", "ref.ii-plot-21-tasks", Stage.PLOT,
+            "the Instruction Induction consistency figure averages each model pair over 21 task files, the 20 "
+                    + "tasks and a summary file read as a task scoring 0, so it shows 20/21 of the consistency");
 
-    /** Whether a quirk changes what is generated or only how stored answers are scored. */
-    public enum Stage { GENERATION, SCORING }
+    /**
+     * Whether a quirk changes what is generated, how stored answers are scored, or only how the reference's figures
+     * aggregate the scores. {@code PLOT} quirks are never part of {@link Quirks#faithfulScoring()} (which reproduces
+     * the numbers the reference reports): {@code xcot score} applies one only when it is named.
+     */
+    public enum Stage { GENERATION, SCORING, PLOT }
 
     private final String id;
     private final String flag;
@@ -91,6 +102,11 @@ public enum Quirk {
 
     public boolean scoring() {
         return stage == Stage.SCORING;
+    }
+
+    /** A {@link Stage#PLOT} quirk: how the reference's figures aggregate scores. */
+    public boolean plot() {
+        return stage == Stage.PLOT;
     }
 
     /** One line: what the reference does. */

@@ -107,14 +107,18 @@ public final class Quirks {
         return (equals(referenceCompat()) ? UMBRELLA : "custom") + " (" + String.join(", ", enabled()) + ")";
     }
 
-    /** One line naming the scoring mode, as {@code xcot score} prints it. */
+    /** The {@link Quirk.Stage#PLOT} flags that are on, in the enum's order. */
+    public List<String> plotting() {
+        return on.stream().filter(Quirk::plot).map(Quirk::flag).toList();
+    }
+
+    /** One line naming the scoring mode, as {@code xcot score} prints it; plot quirks are named after it. */
     public String describeScoring() {
         Quirks scoring = scoring();
-        if (scoring.isEmpty()) {
-            return "fixed (default)";
-        }
-        return (scoring.equals(faithfulScoring()) ? "faithful" : "custom") + " (reference quirks: "
-                + String.join(", ", scoring.enabled()) + ")";
+        String mode = scoring.isEmpty() ? "fixed (default)"
+                : (scoring.equals(faithfulScoring()) ? "faithful" : "custom") + " (reference quirks: "
+                        + String.join(", ", scoring.enabled()) + ")";
+        return plotting().isEmpty() ? mode : mode + ", as plotted (" + String.join(", ", plotting()) + ")";
     }
 
     @Override

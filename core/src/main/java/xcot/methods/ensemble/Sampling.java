@@ -1,8 +1,10 @@
 package xcot.methods.ensemble;
 
-import java.util.ArrayList;
 import java.util.List;
 import xcot.llm.SamplerStep;
+import xcot.methods.SamplerChain;
+import xcot.methods.SamplerOrder;
+import xcot.methods.SamplingSpec;
 
 /**
  * How a generator samples its continuations: the ensemble passes {@code top_k = 50}, and temperature and top-p come
@@ -42,19 +44,15 @@ public record Sampling(int topK, float temperature, float topP, long seed) {
     }
 
     /**
-     * The llama.cpp chain for sample slot {@code slot}, in HF's warper order: temperature, top-k, top-p, then a
-     * seeded draw. (Top-k commutes with the temperature; top-p does not, and HF applies it after both.)
+     * The llama.cpp chain for sample slot {@code slot}: {@link #forSlot}'s, built by {@link SamplerChain} in Hugging
+     * Face's order (temperature, top-k, top-p, then the seeded draw), as the reference's {@code generate} sampled.
      */
     public List<SamplerStep> steps(int slot) {
-        List<SamplerStep> steps = new ArrayList<>();
-        steps.add(new SamplerStep.Temperature(temperature));
-        if (topK > 0) {
-            steps.add(new SamplerStep.TopK(topK));
-        }
-        if (topP < 1) {
-            steps.add(new SamplerStep.TopP(topP, 1));
-        }
-        steps.add(new SamplerStep.Distribution((seed + slot) & 0xFFFFFFFFL));
-        return steps;
+        return SamplerChain.of(forSlot(slot));
+    }
+
+    /** The sampling of slot {@code slot}: these values, the seed {@code seed + slot} (mod 2^32). */
+    public SamplingSpec.Sampled forSlot(int slot) {
+        return new SamplingSpec.Sampled(temperature, topK, topP, (seed + slot) & 0xFFFFFFFFL, SamplerOrder.HUGGING_FACE);
     }
 }

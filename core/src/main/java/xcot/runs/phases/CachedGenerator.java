@@ -11,7 +11,7 @@ import xcot.methods.Budget;
 import xcot.methods.Generated;
 import xcot.methods.GenerationRequest;
 import xcot.methods.PromptInput;
-import xcot.methods.SamplingSpec;
+import xcot.methods.SamplerChain;
 import xcot.methods.StopReason;
 import xcot.methods.TextGenerator;
 import xcot.profiles.ModelProfile;
@@ -124,15 +124,7 @@ final class CachedGenerator implements TextGenerator {
     private Sampler sampler(GenerationRequest r) {
         List<SamplerStep> steps = new ArrayList<>();
         handle.resolved().grammar().ifPresent(g -> steps.add(new SamplerStep.Grammar(g.forStage(r.stage()), "root")));
-        switch (r.sampling()) {
-            case SamplingSpec.Greedy g -> steps.add(new SamplerStep.Greedy());
-            case SamplingSpec.Sampled s -> {
-                steps.add(new SamplerStep.TopK(s.topK()));
-                steps.add(new SamplerStep.TopP(s.topP(), 1));
-                steps.add(new SamplerStep.Temperature(s.temperature()));
-                steps.add(new SamplerStep.Distribution(s.seed()));
-            }
-        }
+        steps.addAll(SamplerChain.of(r.sampling()));
         return Sampler.chain(steps, handle.vocab());
     }
 

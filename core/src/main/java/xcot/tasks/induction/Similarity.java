@@ -53,6 +53,11 @@ public enum Similarity {
         return configName;
     }
 
+    /** The config names, in a fixed order. */
+    public static java.util.List<String> configNames() {
+        return Arrays.stream(values()).map(Similarity::configName).toList();
+    }
+
     /** @throws IllegalArgumentException naming the known measures */
     public static Similarity fromConfigName(String name) {
         return Arrays.stream(values()).filter(s -> s.configName.equals(name)).findFirst()
