@@ -1,0 +1,78 @@
+package xcot.gguf.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import xcot.gguf.GgufFile;
+import xcot.gguf.GgufFormatException;
+import xcot.gguf.GgufTensorInfo;
+
+/**
+ * The tensor shapes {@code load_arch_tensors} of {@code src/models/llama.cpp}, {@code qwen2.cpp} and {@code qwen3.cpp}
+ * expect from the hyperparameters, for the tensors that are present (which tensors must exist, and optional ones
+ * such as biases, are left to llama.cpp, which refuses a missing one without aborting). A shape that does not follow
+ * the hyperparameters means one of them is wrong; saying which tensor disagrees is clearer than llama.cpp's refusal.
+ */
+final class TensorShapeRules {
+    private TensorShapeRules() {}
+
+    static void check(GgufFile gguf, Hyperparameters h, int vocabularySize) throws GgufFormatException {
+        long e = h.embedding();
+        long q = h.architecture().equals("qwen2") ? e : h.heads() * h.headK();
+        long k = h.headsKv() * h.headK();
+        long v = h.headsKv() * h.headV();
+        long f = h.feedForward();
+        List<Expected> expected = new ArrayList<>();
+        if (vocabularySize > 0) {
+            expected.add(new Expected("token_embd.weight", e, vocabularySize));
+            expected.add(new Expected("output.weight", e, vocabularySize));
+        }
+        expected.add(new Expected("output_norm.weight", e));
+        for (int il = 0; il < h.layers(); il++) {
+            String b = "blk." + il + ".";
+            expected.add(new Expected(b + "attn_norm.weight", e));
+            expected.add(new Expected(b + "attn_qkv.weight", e, q + k + v));
+            expected.add(new Expected(b + "attn_q.weight", e, q));
+            expected.add(new Expected(b + "attn_k.weight", e, k));
+            expected.add(new Expected(b + "attn_v.weight", e, v));
+            expected.add(new Expected(b + "attn_output.weight", q, e));
+            if (h.architecture().equals("qwen3")) {
+                expected.add(new Expected(b + "attn_q_norm.weight", h.headK()));
+                expected.add(new Expected(b + "attn_k_norm.weight", h.headK()));
+            }
+            expected.add(new Expected(b + "ffn_norm.weight", e));
+            expected.add(new Expected(b + "ffn_gate.weight", e, f));
+            expected.add(new Expected(b + "ffn_up.weight", e, f));
+            expected.add(new Expected(b + "ffn_down.weight", f, e));
+        }
+        for (Expected x : expected) {
+            GgufTensorInfo t = gguf.tensor(x.name()).orElse(null);
+            if (t != null && !sameShape(t.shape(), x.shape())) {
+                throw LoadRules.refuse(gguf.path().toString(), "tensor '" + x.name() + "' has shape " + t.shape()
+                        + ", but the hyperparameters (" + describe(h, vocabularySize) + ") give " + x.shape());
+            }
+        }
+    }
+
+    /** llama.cpp compares all four dimensions, a missing one counting as 1. */
+    private static boolean sameShape(List<Long> actual, List<Long> expected) {
+        for (int d = 0; d < GgufTensorInfo.MAX_DIMS; d++) {
+            long a = d < actual.size() ? actual.get(d) : 1;
+            long x = d < expected.size() ? expected.get(d) : 1;
+            if (a != x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describe(Hyperparameters h, int vocabularySize) {
+        return "embedding " + h.embedding() + ", heads " + h.heads() + "/" + h.headsKv() + " of " + h.headK()
+                + ", feed-forward " + h.feedForward() + (vocabularySize > 0 ? ", " + vocabularySize + " tokens" : "");
+    }
+
+    private record Expected(String name, List<Long> shape) {
+        Expected(String name, long... shape) {
+            this(name, java.util.Arrays.stream(shape).boxed().toList());
+        }
+    }
+}
