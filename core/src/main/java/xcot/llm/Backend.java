@@ -47,6 +47,14 @@ public final class Backend {
         }
     }
 
+    /**
+     * The llama.cpp commit of the loaded libraries (from the build's properties), without initialising the backend;
+     * "unknown" for a build that does not record it.
+     */
+    public static String buildCommit() {
+        return LlamaLibrary.buildInfo().getProperty("commit", "unknown");
+    }
+
     /** What this process runs on: llama.cpp build, compiled backends, devices, CPU features. */
     public static BackendInfo info() {
         ensureInitialized();

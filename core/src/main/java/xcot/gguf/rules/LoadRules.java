@@ -14,7 +14,7 @@ import xcot.gguf.GgufKeys;
  *
  * <p>The rules run in llama.cpp's own order: hyperparameters ({@code llama_model_base::load_hparams} and the
  * architecture's {@code load_arch_hparams}), then the vocabulary ({@code llama_vocab::impl::load}), then the tensor
- * shapes ({@code load_arch_tensors}). Hyperparameter and shape rules beyond the generic ones are known for the
+ * types and shapes ({@code load_arch_tensors}). Hyperparameter and shape rules beyond the generic ones are known for the
  * architectures xcot writes and targets ({@link #STANDARD_ATTENTION}); other architectures get the generic rules, and
  * {@code xcot models check} (a load in a child process) covers what is left.
  */
@@ -40,8 +40,9 @@ public final class LoadRules {
                 refuse(file, "key '" + GgufKeys.ARCHITECTURE + "' is missing"));
         Hyperparameters h = HyperparameterRules.check(fields, arch);
         int vocabularySize = VocabularyRules.check(fields);
+        TensorRules.checkTypes(gguf);
         if (STANDARD_ATTENTION.contains(arch)) {
-            TensorShapeRules.check(gguf, h, vocabularySize);
+            TensorRules.checkShapes(gguf, h, vocabularySize);
         }
     }
 

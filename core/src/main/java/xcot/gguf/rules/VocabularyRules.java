@@ -27,6 +27,7 @@ final class VocabularyRules {
             "rwkv", "plamo2", "gemma4", "no_vocab", "none");
     /** Token types {@code LLAMA_TOKEN_TYPE_UNDEFINED} (0) to {@code LLAMA_TOKEN_TYPE_BYTE} (6). */
     static final int MAX_TOKEN_TYPE = 6;
+    static final int BYTE_TYPE = 6;
     /** Every special-token key llama.cpp reads as a {@code uint32_t} id, deprecated names included. */
     static final List<String> SPECIAL_ID_KEYS = List.of(GgufKeys.BOS_ID, GgufKeys.EOS_ID,
             "tokenizer.ggml.eot_token_id", "tokenizer.ggml.eom_token_id", GgufKeys.UNKNOWN_ID,
@@ -60,7 +61,7 @@ final class VocabularyRules {
             throw LoadRules.refuse(file, "key '" + GgufKeys.TOKENS + "' is empty");
         }
         checkTokenTexts(f, tokens);
-        checkTokenTypes(f, n);
+        checkTokenTypes(f, n, model);
         checkScores(f, n);
         if (Set.of("gpt2", "hybriddna", "whitespace", "gemma4").contains(model)
                 && !f.string(GgufKeys.TOKENIZER_PRE).orElse("").equals("kimi-k2")) {
@@ -111,7 +112,7 @@ final class VocabularyRules {
         }
     }
 
-    private static void checkTokenTypes(Fields f, int n) throws GgufFormatException {
+    private static void checkTokenTypes(Fields f, int n, String model) throws GgufFormatException {
         Optional<GgufValue> v = f.metadata().find(GgufKeys.TOKEN_TYPE);
         if (v.isEmpty()) {
             return;
@@ -128,6 +129,11 @@ final class VocabularyRules {
             if (type < 0 || type > MAX_TOKEN_TYPE) {
                 throw LoadRules.refuse(f.file(), "token " + i + " has type " + type + " in '" + GgufKeys.TOKEN_TYPE
                         + "', not one of llama.cpp's token types 0.." + MAX_TOKEN_TYPE);
+            }
+            // A WordPiece vocabulary has no byte tokens: llama_vocab::impl::token_to_byte aborts for one.
+            if (type == BYTE_TYPE && model.equals("bert")) {
+                throw LoadRules.refuse(f.file(), "token " + i + " is a byte token (type " + BYTE_TYPE + ") in a "
+                        + "WordPiece ('bert') vocabulary, which llama.cpp aborts on");
             }
         }
     }

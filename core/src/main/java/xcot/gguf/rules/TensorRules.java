@@ -1,21 +1,47 @@
 package xcot.gguf.rules;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import xcot.gguf.GgmlType;
 import xcot.gguf.GgufFile;
 import xcot.gguf.GgufFormatException;
 import xcot.gguf.GgufTensorInfo;
 
 /**
- * The tensor shapes {@code load_arch_tensors} of {@code src/models/llama.cpp}, {@code qwen2.cpp} and {@code qwen3.cpp}
+ * Tensor storage types the CPU backend can multiply with, for every architecture, and the tensor shapes
+ * {@code load_arch_tensors} of {@code src/models/llama.cpp}, {@code qwen2.cpp} and {@code qwen3.cpp}
  * expect from the hyperparameters, for the tensors that are present (which tensors must exist, and optional ones
  * such as biases, are left to llama.cpp, which refuses a missing one without aborting). A shape that does not follow
  * the hyperparameters means one of them is wrong; saying which tensor disagrees is clearer than llama.cpp's refusal.
  */
-final class TensorShapeRules {
-    private TensorShapeRules() {}
+final class TensorRules {
+    /**
+     * Types ggml stores but has no CPU matrix product for ({@code vec_dot} is NULL in {@code ggml-cpu.c}'s type
+     * traits): a weight of one of these loads, and the first decode jumps to address 0 (SIGSEGV).
+     */
+    static final Set<GgmlType> NO_MATRIX_PRODUCT = EnumSet.of(GgmlType.I8, GgmlType.I16, GgmlType.I32,
+            GgmlType.I64, GgmlType.F64);
 
-    static void check(GgufFile gguf, Hyperparameters h, int vocabularySize) throws GgufFormatException {
+    private TensorRules() {}
+
+    static void checkTypes(GgufFile gguf) throws GgufFormatException {
+        for (GgufTensorInfo t : gguf.tensors()) {
+            if (NO_MATRIX_PRODUCT.contains(t.type())) {
+                throw LoadRules.refuse(gguf.path().toString(), "tensor '" + t.name() + "' has type " + t.type()
+                        + ", which ggml's CPU backend cannot multiply with (the first decode would crash)");
+            }
+            // Norm weights and biases enter element-wise products and sums with F32 activations, which ggml's CPU
+            // binary ops support only with an F32 second operand (binary-ops.cpp: GGML_ABORT otherwise).
+            if ((t.name().endsWith("norm.weight") || t.name().endsWith(".bias")) && t.type() != GgmlType.F32) {
+                throw LoadRules.refuse(gguf.path().toString(), "tensor '" + t.name() + "' has type " + t.type()
+                        + "; norm weights and biases must be F32 (ggml aborts on the first decode otherwise)");
+            }
+        }
+    }
+
+    static void checkShapes(GgufFile gguf, Hyperparameters h, int vocabularySize) throws GgufFormatException {
         long e = h.embedding();
         long q = h.architecture().equals("qwen2") ? e : h.heads() * h.headK();
         long k = h.headsKv() * h.headK();
