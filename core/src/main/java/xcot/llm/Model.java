@@ -77,17 +77,27 @@ public final class Model extends NativeHandle {
 
     /**
      * llama.cpp's reason for a failed load, from its log: the text after {@code error loading model: } (the
-     * exception it caught), else its last error line.
+     * exception it caught), followed by the error lines logged before it that say more (which tensor had invalid
+     * data); else its last error line.
      */
     static String reason(List<String> errorLines) {
         String marker = "error loading model: ";
+        String exception = null;
+        List<String> details = new java.util.ArrayList<>();
         for (String line : errorLines) {
             int at = line.indexOf(marker);
             if (at >= 0) {
-                return line.substring(at + marker.length()).strip();
+                exception = line.substring(at + marker.length()).strip();
+            } else if (exception == null && !line.endsWith("failed to load model") && details.size() < 3) {
+                // "load_all_data: tensor 'x' has invalid data": the function name is llama.cpp's, not the user's
+                int colon = line.indexOf(": ");
+                details.add(colon > 0 && !line.substring(0, colon).contains(" ") ? line.substring(colon + 2) : line);
             }
         }
-        return errorLines.isEmpty() ? "no reason logged" : errorLines.getLast();
+        if (exception == null) {
+            return errorLines.isEmpty() ? "no reason logged" : errorLines.getLast();
+        }
+        return details.isEmpty() ? exception : exception + ": " + String.join("; ", details);
     }
 
     /** Opens a context on this model; the context closes when the model does. */

@@ -43,11 +43,12 @@ final class CheckProcess implements AutoCloseable {
         reader.start();
     }
 
-    static CheckProcess start() {
+    /** Starts {@code mainClass} ({@link ModelCheckChild}, or a test's stand-in speaking its protocol). */
+    static CheckProcess start(String mainClass) {
         try {
             Path workDir = Files.createTempDirectory("xcot-model-check");
             Path stderr = workDir.resolve("stderr.log");
-            ProcessBuilder builder = new ProcessBuilder(command(workDir))
+            ProcessBuilder builder = new ProcessBuilder(command(workDir, mainClass))
                     .directory(workDir.toFile())
                     .redirectError(stderr.toFile());
             // ggml prints a backtrace on abort, through gdb when it is installed: seconds per crash, for nothing.
@@ -59,7 +60,7 @@ final class CheckProcess implements AutoCloseable {
     }
 
     /** {@code java} with this JVM's class path, native access, and the {@code xcot.*} system properties. */
-    static List<String> command(Path workDir) {
+    static List<String> command(Path workDir, String mainClass) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> c = new ArrayList<>(List.of(java, "-Xss4m", "-Xmx1g", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-XX:-CreateCoredumpOnCrash",
@@ -72,7 +73,7 @@ final class CheckProcess implements AutoCloseable {
                 c.add("-D" + name + "=" + System.getProperty(name));
             }
         }
-        c.addAll(List.of("-cp", System.getProperty("java.class.path"), ModelCheckChild.class.getName()));
+        c.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         return c;
     }
 

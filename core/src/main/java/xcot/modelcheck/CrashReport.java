@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Says in one line why a check process died, from its exit status and the end of its stderr. */
 final class CrashReport {
     /** ggml's {@code GGML_ASSERT}/{@code GGML_ABORT} line: {@code /path/src/file.cpp:123: message}. */
-    private static final Pattern GGML = Pattern.compile("(?:^|/)((?:src|ggml|common)/[^:/]*(?:/[^:]+)*\\.(?:c|cpp|h)):(\\d+): (.+)$");
+    private static final Pattern GGML = Pattern.compile("^(?:.*/)?(src/[^:]+\\.(?:c|cpp|h)):(\\d+): (.+)$");
     private static final Pattern JVM_SIGNAL = Pattern.compile("^#\\s+(SIG[A-Z]+) \\(0x[0-9a-f]+\\).*");
     /** The JVM error file's frame line: {@code # C  [libggml-cpu.so.0.23.0+0x174b1]  ggml_compute_forward_mul_mat+0xc31}. */
     private static final Pattern JVM_FRAME = Pattern.compile("^#\\s+C\\s+\\[([^\\]+.]+)[^\\]]*\\]\\s+([^+(\\s]+).*");
@@ -57,7 +57,7 @@ final class CrashReport {
         for (int i = lines.size() - 1; i >= 0; i--) {
             String line = lines.get(i).strip();
             Matcher m = GGML.matcher(line);
-            if (m.find() && (line.contains("GGML_ASSERT") || line.contains("GGML_ABORT")
+            if (m.matches() && (line.contains("GGML_ASSERT") || line.contains("GGML_ABORT")
                     || line.contains("fatal error") || line.contains("failed"))) {
                 return java.util.Optional.of(m.group(3) + " at " + m.group(1) + ":" + m.group(2));
             }

@@ -41,12 +41,24 @@ public final class ModelCheck {
     private final Path cacheDir;
     private final boolean inProcess;
     private final Duration timeout;
+    private final String childMain;
     private CheckCache cache;
 
+    /**
+     * @param cacheDir  where results and the hash index are kept
+     * @param inProcess probe in this process (only for a process that is itself a disposable child)
+     * @param timeout   how long one file's check may take before the child is killed and the check fails
+     */
     public ModelCheck(Path cacheDir, boolean inProcess, Duration timeout) {
+        this(cacheDir, inProcess, timeout, ModelCheckChild.class.getName());
+    }
+
+    /** With another child main class speaking {@link ModelCheckChild}'s protocol (tests of crashes and hangs). */
+    ModelCheck(Path cacheDir, boolean inProcess, Duration timeout, String childMain) {
         this.cacheDir = cacheDir;
         this.inProcess = inProcess;
         this.timeout = timeout;
+        this.childMain = childMain;
     }
 
     /** The check as commands use it: cache under {@code ${XCOT_CACHE}/model-checks}, isolation and timeout as set. */
@@ -124,7 +136,7 @@ public final class ModelCheck {
         try {
             for (Map.Entry<Path, String> e : pending.entrySet()) {
                 if (child == null) {
-                    child = CheckProcess.start();
+                    child = CheckProcess.start(childMain);
                 }
                 CheckProcess.Outcome o = child.check(e.getKey().toAbsolutePath(), deep, timeout);
                 if (o.crashed() || o.timedOut()) {

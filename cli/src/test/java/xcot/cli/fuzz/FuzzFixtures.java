@@ -17,13 +17,14 @@ import xcot.fixtures.TinyModels;
 import xcot.fixtures.TokenType;
 import xcot.fixtures.TokenizerSpec;
 import xcot.gguf.GgmlType;
-import xcot.tasks.toy.ToyVocabulary;
+import xcot.gguf.rules.BrokenModels;
 
 /**
  * The two seeded GGUFs the fuzz corpus mutates, one per vocabulary kind and architecture xcot writes, both tiny (about
  * 40 KB, so a kept crashing input stays small and a load takes milliseconds):
  * <ul>
- *   <li>{@code llama}: the toy zoo's 305-token SentencePiece vocabulary, one layer of 32, F16;</li>
+ *   <li>{@code llama}: {@link BrokenModels#valid}, the toy zoo's 305-token SentencePiece vocabulary, one layer of
+ *       32, F16;</li>
  *   <li>{@code qwen3}: the real Qwen3 byte-level BPE tokenizer cut to its first 512 tokens (and the merges among
  *       them) plus its special tokens, one layer of 32 with q/k norms and GQA (2 heads, 1 KV head), token_embd
  *       Q8_0.</li>
@@ -36,11 +37,7 @@ final class FuzzFixtures {
     private FuzzFixtures() {}
 
     static Path llama(Path dir) throws IOException {
-        ModelShape shape = new ModelShape(Architecture.LLAMA, 1, 32, 4, 4, 8, 64, ToyVocabulary.SIZE, 256, 10_000f,
-                1e-5f, GgmlType.F16, GgmlType.F16, true);
-        Path file = dir.resolve("fuzz-llama.gguf");
-        TinyModels.write(shape, SEED, ToyVocabulary.spec(), file);
-        return file;
+        return BrokenModels.valid(dir);
     }
 
     static Path qwen3(Path dir) throws IOException {

@@ -40,7 +40,7 @@ public final class LoadRules {
                 refuse(file, "key '" + GgufKeys.ARCHITECTURE + "' is missing"));
         Hyperparameters h = HyperparameterRules.check(fields, arch);
         int vocabularySize = VocabularyRules.check(fields);
-        TensorRules.checkTypes(gguf);
+        TensorRules.checkStorage(gguf);
         if (STANDARD_ATTENTION.contains(arch)) {
             TensorRules.checkShapes(gguf, h, vocabularySize);
         }

@@ -10,7 +10,8 @@ import xcot.gguf.GgufFormatException;
 import xcot.gguf.GgufTensorInfo;
 
 /**
- * Tensor storage types the CPU backend can multiply with, for every architecture, and the tensor shapes
+ * Tensor storage that ggml's CPU backend can use, for every architecture (types it can compute with, aligned data),
+ * and the tensor shapes
  * {@code load_arch_tensors} of {@code src/models/llama.cpp}, {@code qwen2.cpp} and {@code qwen3.cpp}
  * expect from the hyperparameters, for the tensors that are present (which tensors must exist, and optional ones
  * such as biases, are left to llama.cpp, which refuses a missing one without aborting). A shape that does not follow
@@ -26,8 +27,19 @@ final class TensorRules {
 
     private TensorRules() {}
 
-    static void checkTypes(GgufFile gguf) throws GgufFormatException {
+    /** {@code TENSOR_ALIGNMENT} in {@code ggml-backend.cpp}: a mapped tensor's data must start at a multiple of it. */
+    static final int TENSOR_ALIGNMENT = 32;
+
+    static void checkStorage(GgufFile gguf) throws GgufFormatException {
         for (GgufTensorInfo t : gguf.tensors()) {
+            // The file is mapped at a page boundary, so a tensor's address is aligned as its file offset is; ggml
+            // asserts 32 (a file with general.alignment below 32 can break this).
+            long at = gguf.absoluteOffset(t);
+            if (at % TENSOR_ALIGNMENT != 0) {
+                throw LoadRules.refuse(gguf.path().toString(), "tensor '" + t.name() + "' starts at byte " + at
+                        + ", not a multiple of " + TENSOR_ALIGNMENT + " (general.alignment is " + gguf.alignment()
+                        + "); ggml asserts " + TENSOR_ALIGNMENT + "-byte aligned tensor data");
+            }
             if (NO_MATRIX_PRODUCT.contains(t.type())) {
                 throw LoadRules.refuse(gguf.path().toString(), "tensor '" + t.name() + "' has type " + t.type()
                         + ", which ggml's CPU backend cannot multiply with (the first decode would crash)");
@@ -48,10 +60,8 @@ final class TensorRules {
         long v = h.headsKv() * h.headV();
         long f = h.feedForward();
         List<Expected> expected = new ArrayList<>();
-        if (vocabularySize > 0) {
-            expected.add(new Expected("token_embd.weight", e, vocabularySize));
-            expected.add(new Expected("output.weight", e, vocabularySize));
-        }
+        expected.add(new Expected("token_embd.weight", e, vocabularySize));
+        expected.add(new Expected("output.weight", e, vocabularySize));
         expected.add(new Expected("output_norm.weight", e));
         for (int il = 0; il < h.layers(); il++) {
             String b = "blk." + il + ".";
@@ -93,7 +103,7 @@ final class TensorRules {
 
     private static String describe(Hyperparameters h, int vocabularySize) {
         return "embedding " + h.embedding() + ", heads " + h.heads() + "/" + h.headsKv() + " of " + h.headK()
-                + ", feed-forward " + h.feedForward() + (vocabularySize > 0 ? ", " + vocabularySize + " tokens" : "");
+                + ", feed-forward " + h.feedForward() + ", " + vocabularySize + " tokens";
     }
 
     private record Expected(String name, List<Long> shape) {

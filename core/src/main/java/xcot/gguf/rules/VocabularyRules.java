@@ -40,7 +40,7 @@ final class VocabularyRules {
 
     private VocabularyRules() {}
 
-    /** Checks the vocabulary; returns its size (the rows {@code token_embd} must have), or -1 without one. */
+    /** Checks the vocabulary; returns its size (the rows {@code token_embd} must have). */
     static int check(Fields f) throws GgufFormatException {
         String file = f.file();
         String model = f.string(GgufKeys.TOKENIZER_MODEL).orElseThrow(() ->
@@ -50,7 +50,9 @@ final class VocabularyRules {
                     + ", a tokenizer llama.cpp does not know");
         }
         if (model.equals("no_vocab") || model.equals("none")) {
-            return -1;
+            // llama.cpp loads such a model, then asserts an initialised tokenizer at the first tokenization.
+            throw LoadRules.refuse(file, "key '" + GgufKeys.TOKENIZER_MODEL + "' is '" + model + "': the model has "
+                    + "no tokenizer, and llama.cpp aborts when text is tokenized");
         }
         f.require(GgufKeys.TOKENS);
         if (!(f.metadata().find(GgufKeys.TOKENS).orElseThrow() instanceof GgufValue.StringArray(List<String> tokens))) {
