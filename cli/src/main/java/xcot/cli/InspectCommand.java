@@ -104,7 +104,13 @@ final class InspectCommand implements Callable<Integer> {
 
     /** What the isolated check found, if it ran; inspect itself loads nothing. */
     private String checkStatus() {
-        Optional<CheckResult> r = ModelCheck.standard().cached(file);
+        Optional<CheckResult> r;
+        try {
+            r = ModelCheck.standard().cached(file);
+        } catch (RuntimeException e) {
+            // no llama.cpp build here (the cache is keyed by its commit): inspecting needs none
+            return "passes xcot's checks; no check result (" + e.getMessage() + ")";
+        }
         if (r.isEmpty()) {
             return "passes xcot's checks; not yet loaded by llama.cpp (xcot models check " + file + ")";
         }

@@ -80,7 +80,15 @@ public final class ModelCheck {
 
     /** {@link #ensureChecked(Path)} for several files, with one child process for all that need a check. */
     public void ensureChecked(List<Path> models) {
-        for (Map.Entry<Path, CheckResult> e : checkAll(models, false).entrySet()) {
+        ensureChecked(models, Map.of());
+    }
+
+    /**
+     * {@link #ensureChecked(List)} for callers that know some files' SHA-256 already (a run's store hashes its
+     * models), so a large file is not hashed again here.
+     */
+    public void ensureChecked(List<Path> models, Map<Path, String> knownSha256) {
+        for (Map.Entry<Path, CheckResult> e : checkAll(models, false, knownSha256).entrySet()) {
             if (!e.getValue().passed()) {
                 throw new ModelCheckException(e.getKey(), e.getValue().reason());
             }
@@ -94,7 +102,7 @@ public final class ModelCheck {
      * @throws xcot.llm.ModelLoadException if xcot's own checks refuse the file (no child is started for it)
      */
     public CheckResult check(Path model, boolean deep) {
-        return checkAll(List.of(model), deep).get(model);
+        return checkAll(List.of(model), deep, Map.of()).get(model);
     }
 
     /**
@@ -109,12 +117,13 @@ public final class ModelCheck {
         }
     }
 
-    private synchronized Map<Path, CheckResult> checkAll(List<Path> models, boolean deep) {
+    private synchronized Map<Path, CheckResult> checkAll(List<Path> models, boolean deep,
+                                                         Map<Path, String> knownSha256) {
         Map<Path, CheckResult> results = new LinkedHashMap<>();
         Map<Path, String> pending = new LinkedHashMap<>();
         for (Path model : models) {
             refuseByRules(model);
-            String sha = hash(model);
+            String sha = knownSha256.containsKey(model) ? knownSha256.get(model) : hash(model);
             Optional<CheckResult> cached = cache().find(sha).filter(r -> r.covers(deep));
             if (cached.isPresent()) {
                 results.put(model, cached.get());

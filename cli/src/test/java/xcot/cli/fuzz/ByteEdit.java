@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import xcot.gguf.rules.BrokenModels;
 
 /** One change to a file's bytes, after its parts were written: what a bit flip, a bad field or a cut file does. */
 sealed interface ByteEdit {
@@ -77,7 +78,7 @@ sealed interface ByteEdit {
             byte[] needle = text.getBytes(StandardCharsets.UTF_8);
             byte[] framed = ByteBuffer.allocate(8 + needle.length).order(ByteOrder.LITTLE_ENDIAN)
                     .putLong(needle.length).put(needle).array();
-            int at = indexOf(in, framed);
+            int at = BrokenModels.indexOf(in, framed);
             if (at < 0 || needle.length == 0) {
                 return in;
             }
@@ -88,19 +89,6 @@ sealed interface ByteEdit {
 
         public String describe() {
             return "break UTF-8 of \"" + text + "\" at " + offset + " with " + (value & 0xFF);
-        }
-
-        private static int indexOf(byte[] hay, byte[] needle) {
-            outer:
-            for (int i = 0; i + needle.length <= hay.length; i++) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (hay[i + j] != needle[j]) {
-                        continue outer;
-                    }
-                }
-                return i;
-            }
-            return -1;
         }
     }
 }

@@ -101,6 +101,20 @@ public final class BrokenModels {
         }
     }
 
+    /** Where {@code needle} first occurs in {@code hay}, or -1 (to find a string's bytes in a file). */
+    public static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     static Path rewrite(Path in, Path out, Consumer<Map<String, GgufValue>> editKv,
                         java.util.function.UnaryOperator<List<GgufTensor>> editTensors) throws IOException {
         GgufFile g = GgufReader.read(in);

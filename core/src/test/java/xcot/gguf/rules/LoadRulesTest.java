@@ -118,7 +118,8 @@ class LoadRulesTest {
         byte[] bytes = Files.readAllBytes(f);
         byte[] needle = ByteBuffer.allocate(14).order(ByteOrder.LITTLE_ENDIAN).putLong(6)
                 .put("<0x41>".getBytes(StandardCharsets.US_ASCII)).array();
-        int at = indexOf(bytes, needle);
+        int at = BrokenModels.indexOf(bytes, needle);
+        assertTrue(at >= 0);
         bytes[at + 8] = (byte) 0xC3; // a two-byte lead followed by '0': malformed
         Path broken = Files.write(dir.resolve("utf8.gguf"), bytes);
         contains(refusal(broken), "token 68 of 'tokenizer.ggml.tokens' is not valid UTF-8");
@@ -222,18 +223,5 @@ class LoadRulesTest {
             }
         }
         return out;
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
     }
 }
