@@ -130,7 +130,7 @@ final class Fields {
 
     private GgufFormatException wrongType(String key, GgufValue v, String expected) {
         String actual = v instanceof GgufValue.NumberArray a ? "an array of " + a.elementType()
-                : v instanceof GgufValue.StringArray ? "an array of STRING" : "a " + v.type();
-        return LoadRules.refuse(file, "key '" + key + "' is " + actual + "; llama.cpp reads a " + expected);
+                : v instanceof GgufValue.StringArray ? "an array of STRING" : v.type().toString();
+        return LoadRules.refuse(file, "key '" + key + "' has type " + actual + "; llama.cpp reads " + expected);
     }
 }

@@ -28,13 +28,14 @@ final class VocabularyRules {
     /** Token types {@code LLAMA_TOKEN_TYPE_UNDEFINED} (0) to {@code LLAMA_TOKEN_TYPE_BYTE} (6). */
     static final int MAX_TOKEN_TYPE = 6;
     static final int BYTE_TYPE = 6;
-    /** Every special-token key llama.cpp reads as a {@code uint32_t} id, deprecated names included. */
+    /**
+     * The special tokens generation depends on (start, end, end of turn or message, unknown): an id outside the
+     * vocabulary makes llama.cpp fall back to a default silently, so the model starts or stops on the wrong token.
+     * Padding, mask, separator and fill-in-the-middle ids out of range are only warned about by llama.cpp and never
+     * used by xcot; converted models in the wild have such ids, so they are not refused.
+     */
     static final List<String> SPECIAL_ID_KEYS = List.of(GgufKeys.BOS_ID, GgufKeys.EOS_ID,
-            "tokenizer.ggml.eot_token_id", "tokenizer.ggml.eom_token_id", GgufKeys.UNKNOWN_ID,
-            "tokenizer.ggml.seperator_token_id", GgufKeys.PADDING_ID, "tokenizer.ggml.mask_token_id",
-            "tokenizer.ggml.fim_pre_token_id", "tokenizer.ggml.fim_suf_token_id", "tokenizer.ggml.fim_mid_token_id",
-            "tokenizer.ggml.fim_pad_token_id", "tokenizer.ggml.fim_rep_token_id", "tokenizer.ggml.fim_sep_token_id",
-            "tokenizer.ggml.prefix_token_id", "tokenizer.ggml.suffix_token_id", "tokenizer.ggml.middle_token_id");
+            "tokenizer.ggml.eot_token_id", "tokenizer.ggml.eom_token_id", GgufKeys.UNKNOWN_ID);
     static final String SEP_ID = "tokenizer.ggml.seperator_token_id";
     static final String ADD_SEP = "tokenizer.ggml.add_sep_token";
 
@@ -196,13 +197,16 @@ final class VocabularyRules {
 
     private static void requireSpecial(Fields f, boolean added, String key, OptionalInt defaultId, int n,
                                        String name) throws GgufFormatException {
-        if (!added || f.u32(key).isPresent()) {
-            return; // an id in the file was checked against the vocabulary size already
+        OptionalLong id = f.u32(key);
+        if (!added || id.isPresent() && id.getAsLong() < n) {
+            return;
         }
+        // llama.cpp falls back to the type's default id for a missing or out-of-range one, and to none without it
         if (defaultId.isEmpty() || defaultId.getAsInt() >= n) {
             throw LoadRules.refuse(f.file(), "the tokenizer adds a " + name + " token but there is none: key '" + key
-                    + "' is missing" + (defaultId.isPresent() ? " and the default id " + defaultId.getAsInt()
-                    + " is outside the " + n + "-token vocabulary" : "") + " (llama.cpp asserts it)");
+                    + "' is " + (id.isPresent() ? id.getAsLong() + ", outside the vocabulary," : "missing")
+                    + (defaultId.isPresent() ? " and the default id " + defaultId.getAsInt() + " is outside the " + n
+                    + "-token vocabulary" : "") + " (llama.cpp asserts it)");
         }
     }
 

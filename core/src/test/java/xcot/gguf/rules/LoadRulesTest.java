@@ -161,7 +161,7 @@ class LoadRulesTest {
                 "'llama.rope.scaling.type' is 'bogus'");
         contains(refusal(BrokenModels.withMetadata(dir, "i32.gguf",
                 kv -> kv.put("llama.block_count", GgufValue.i32(1)))),
-                "key 'llama.block_count' is a INT32; llama.cpp reads a UINT32");
+                "key 'llama.block_count' has type INT32; llama.cpp reads UINT32");
     }
 
     @Test
