@@ -17,8 +17,8 @@ import xcot.modelcheck.ModelCheckException;
 @Command(name = "check", mixinStandardHelpOptions = true, description = {
         "Check that llama.cpp can load and run a GGUF model: xcot's checks of the header and of what llama.cpp "
                 + "asserts, then a load in a child process with a tiny context and one decode. A crash of the child "
-                + "is reported, not suffered. The result is cached by the file's SHA-256 (under "
-                + "${XCOT_CACHE:-~/.cache/xcot}/model-checks); generate and run check unchecked models themselves."})
+                + "is reported, not suffered. The result is cached by the file's SHA-256 (in model-checks under "
+                + "$XCOT_CACHE, else ~/.cache/xcot); generate checks an unchecked model itself."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -77,7 +77,14 @@ public final class GgufReader {
         }
     }
 
-    /** What a path that is not a regular file is, in words: a directory, a FIFO, a device, a socket. */
+    /**
+     * What an existing path that is not a regular file is, in words: "a directory", "a FIFO (named pipe)", "a
+     * character device", ... (for messages about a path given as a model).
+     */
+    public static String kindOf(Path path) throws IOException {
+        return kindOf(path, Files.readAttributes(path, BasicFileAttributes.class));
+    }
+
     static String kindOf(Path path, BasicFileAttributes attributes) {
         if (attributes.isDirectory()) {
             return "a directory";

@@ -202,7 +202,8 @@ public final class ConfigReader {
         if (m.has("path")) {
             Path path = baseDir.resolve(m.requiredString("path")).normalize();
             if (!Files.isRegularFile(path)) {
-                throw m.error("path", "names a model file that does not exist: " + path);
+                throw m.error("path", Files.exists(path) ? "names " + path + ", which is " + kindOf(path)
+                        + ", not a GGUF file" : "names a model file that does not exist: " + path);
             }
             source = new ModelSource.File(path);
         } else if (m.has("zoo")) {
@@ -285,5 +286,13 @@ public final class ConfigReader {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    private static String kindOf(Path path) {
+        try {
+            return xcot.gguf.GgufReader.kindOf(path);
+        } catch (java.io.IOException e) {
+            return "not readable (" + e.getMessage() + ")";
+        }
     }
 }

@@ -36,6 +36,8 @@ final class VocabularyRules {
      */
     static final List<String> SPECIAL_ID_KEYS = List.of(GgufKeys.BOS_ID, GgufKeys.EOS_ID,
             "tokenizer.ggml.eot_token_id", "tokenizer.ggml.eom_token_id", GgufKeys.UNKNOWN_ID);
+    /** {@code LLAMA_TOKEN_NULL} written as a {@code uint32}. */
+    static final long NO_TOKEN = 0xFFFF_FFFFL;
     static final String SEP_ID = "tokenizer.ggml.seperator_token_id";
     static final String ADD_SEP = "tokenizer.ggml.add_sep_token";
 
@@ -75,7 +77,8 @@ final class VocabularyRules {
         }
         for (String key : SPECIAL_ID_KEYS) {
             OptionalLong id = f.u32(key);
-            if (id.isPresent() && id.getAsLong() >= n) {
+            // LLAMA_TOKEN_NULL (-1) as a uint32 means "none": llama.cpp's own saver writes it for absent tokens
+            if (id.isPresent() && id.getAsLong() >= n && id.getAsLong() != NO_TOKEN) {
                 throw LoadRules.refuse(file, "key '" + key + "' is " + id.getAsLong() + ", outside the " + n
                         + "-token vocabulary (llama.cpp would ignore it and use a default)");
             }

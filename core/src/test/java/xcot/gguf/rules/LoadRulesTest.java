@@ -21,6 +21,8 @@ import xcot.gguf.GgufReader;
 import xcot.gguf.GgufTensor;
 import xcot.gguf.GgufValue;
 import xcot.gguf.TensorSource;
+import xcot.llm.Model;
+import xcot.llm.ModelOptions;
 import xcot.zoo.CommittedZoo;
 
 /**
@@ -54,6 +56,28 @@ class LoadRulesTest {
         for (var model : CommittedZoo.models()) {
             LoadRules.check(GgufReader.read(model.file()));
         }
+    }
+
+    /**
+     * llama.cpp's saver writes every hyperparameter (unused epsilons as 0) and absent special tokens as
+     * {@code 0xFFFFFFFF}; its own files must pass.
+     */
+    @Test
+    void aModelSavedByLlamaCppPasses() throws IOException {
+        Path saved = dir.resolve("saved.gguf");
+        Path untied = dir.resolve("untied.gguf");
+        // Saved as the trainer saves: untied F32 weights, read into llama.cpp's buffers (saving a model with a tied
+        // output head crashes the pinned llama.cpp in gguf_writer_file::write_tensor_data)
+        TinyModels.write(BrokenModels.shape().withTiedOutput(false).withStorage(GgmlType.F32, GgmlType.F32),
+                BrokenModels.SEED, xcot.tasks.toy.ToyVocabulary.spec(), untied);
+        try (Model m = Model.load(untied, ModelOptions.defaults().withGpuLayers(0)
+                .withLoading(ModelOptions.Loading.READ))) {
+            m.saveTo(saved);
+        }
+        var metadata = GgufReader.read(saved).metadata();
+        assertEquals(0xFFFF_FFFFL, metadata.getLong("tokenizer.ggml.eot_token_id"), "the case this test is about");
+        assertEquals(0.0, metadata.getDouble("llama.attention.layer_norm_epsilon"), "the case this test is about");
+        LoadRules.check(GgufReader.read(saved));
     }
 
     @Test
