@@ -40,7 +40,7 @@ import xcot.gguf.GgufValueType;
  * regression corpus ({@code src/test/resources/xcot/fuzz/regressions}, run by {@link FuzzRegressionTest}).
  * Reproducible: the seed is fixed, and every input describes its mutations in one line.
  */
-class GgufFuzzProperties {
+class GgufFuzzTest {
     static final int MIN_DISTINCT = 200;
     static final String SEED = "20261206";
 
