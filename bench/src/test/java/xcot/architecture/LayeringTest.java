@@ -23,7 +23,8 @@ class LayeringTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("xcot");
 
-    static final String[] HANDLES = {"xcot.gguf..", "xcot.onnx..", "xcot.kernel..", "xcot.llm..", "xcot.fixtures.."};
+    static final String[] HANDLES = {"xcot.gguf..", "xcot.onnx..", "xcot.kernel..", "xcot.llm..", "xcot.fixtures..",
+        "xcot.modelcheck.."};
     static final String[] FOUNDATIONS = {"xcot.io..", "xcot.pycompat..", "xcot.reference..", "xcot.metrics.."};
     static final String[] DOMAIN = {"xcot.profiles..", "xcot.tasks..", "xcot.methods..", "xcot.zoo..", "xcot.formats.."};
 

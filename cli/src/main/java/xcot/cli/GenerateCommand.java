@@ -20,6 +20,7 @@ import xcot.llm.Sampler;
 import xcot.methods.SamplerChain;
 import xcot.methods.SamplerOrder;
 import xcot.methods.SamplingSpec;
+import xcot.modelcheck.ModelCheck;
 
 /** {@code xcot generate}: one completion from one model, for checking a model and the build. */
 @Command(name = "generate", description = "Generate text from a GGUF model (greedy unless --temperature > 0).")
@@ -69,6 +70,8 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // A model is loaded here only after it has loaded in a child process: an abort there is an error line here.
+        ModelCheck.standard().ensureChecked(model);
         try (Model m = Model.load(model, ModelOptions.defaults().withGpuLayers(gpuLayers))) {
             ContextOptions options = ContextOptions.of(contextTokens);
             if (threads != null) {

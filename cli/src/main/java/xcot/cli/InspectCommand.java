@@ -7,14 +7,20 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import xcot.gguf.GgufException;
 import xcot.gguf.GgufFile;
 import xcot.gguf.GgufKeys;
 import xcot.gguf.GgufReader;
+import xcot.gguf.GgufValue;
+import xcot.gguf.rules.LoadRules;
+import xcot.modelcheck.CheckResult;
+import xcot.modelcheck.ModelCheck;
 import xcot.profiles.Detection;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
@@ -29,7 +35,9 @@ import xcot.tasks.TaskPrompt;
 @Command(name = "inspect", mixinStandardHelpOptions = true, description = {
         "Show the prompt profile xcot detects for a GGUF model and why (architecture, name, chat template, marker "
                 + "tokens), with its thinking markers, insertion strings, sampling defaults and a rendered prompt.",
-        "Reads the file's header only; nothing is loaded."})
+        "Reads the file's header only; nothing is loaded. Says whether llama.cpp can load the file: xcot's checks of "
+                + "what llama.cpp asserts, and the cached result of 'xcot models check'. Exits with 1 for a file "
+                + "llama.cpp cannot load."})
 final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -41,8 +49,28 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         GgufFile gguf = GgufReader.read(file);
-        Detection d = ProfileDetector.detect(gguf);
         out.printf(Locale.ROOT, "file            %s (%.1f MB)%n", file, Files.size(file) / 1e6);
+        Optional<String> problem = LoadRules.problem(gguf);
+        if (problem.isPresent()) {
+            out.printf(Locale.ROOT, "architecture    %s%n", gguf.metadata().find(GgufKeys.ARCHITECTURE)
+                    .map(v -> v instanceof GgufValue.StringValue(String a) ? a : "(not a string)").orElse("(none)"));
+            out.printf(Locale.ROOT, "loadable        no: %s%n", problem.get());
+            out.flush();
+            LoadRules.check(gguf); // the same problem, as the command's one-line error
+        }
+        out.printf(Locale.ROOT, "loadable        %s%n", checkStatus());
+        try {
+            describe(out, gguf);
+        } catch (RuntimeException e) {
+            // Rendering with the file's own chat template can fail (llama.cpp does not know it): say which file.
+            String message = String.valueOf(e.getMessage());
+            throw new IllegalArgumentException(message.startsWith(file.toString()) ? message : file + ": " + message, e);
+        }
+        return 0;
+    }
+
+    private void describe(PrintWriter out, GgufFile gguf) throws GgufException {
+        Detection d = ProfileDetector.detect(gguf);
         out.printf(Locale.ROOT, "architecture    %s%n", d.architecture());
         out.printf(Locale.ROOT, "name            %s%n", d.name().orElse("(none)"));
         out.printf(Locale.ROOT, "chat template   %s%n", d.chatTemplate().map(InspectCommand::describeTemplate)
@@ -73,7 +101,25 @@ final class InspectCommand implements Callable<Integer> {
         out.println("rendered prompt (MedCalc, fixed), own CoT:");
         out.println(show(rendered + profile.ownCotOpening(rendered)));
         out.flush();
-        return 0;
+    }
+
+    /** What the isolated check found, if it ran; inspect itself loads nothing. */
+    private String checkStatus() {
+        Optional<CheckResult> r;
+        try {
+            r = ModelCheck.standard().cached(file);
+        } catch (RuntimeException e) {
+            // no llama.cpp build here (the cache is keyed by its commit): inspecting needs none
+            return "passes xcot's checks; no check result (" + e.getMessage() + ")";
+        }
+        if (r.isEmpty()) {
+            return "passes xcot's checks; not yet loaded by llama.cpp (xcot models check " + file + ")";
+        }
+        if (!r.get().passed()) {
+            return "no: " + r.get().reason() + " (xcot models check, " + r.get().checkedAt() + ")";
+        }
+        return "yes: loaded and decoded in a child process" + (r.get().deep() ? ", every tensor's data valid" : "")
+                + " (xcot models check, " + r.get().checkedAt() + ")";
     }
 
     private static String render(ModelProfile profile, BenchmarkKind kind, Quirks flags) {

@@ -3,6 +3,6 @@ package xcot.cli;
 import picocli.CommandLine.Command;
 
 /** {@code xcot models ...}: make and inspect GGUF models. */
-@Command(name = "models", description = "Make and inspect GGUF models.",
-        subcommands = {MakeTinyCommand.class, InspectCommand.class})
+@Command(name = "models", description = "Make, inspect and check GGUF models.",
+        subcommands = {MakeTinyCommand.class, InspectCommand.class, CheckCommand.class})
 final class ModelsCommand {}

@@ -25,7 +25,7 @@ public abstract sealed class GgufException extends IOException permits GgufForma
      * Quotes text taken from a file for a one-line message: control characters are escaped and long text is cut,
      * so a corrupt key or name can neither break the line nor flood it.
      */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder b = new StringBuilder(Math.min(text.length(), MAX_QUOTED_CHARS) + 8).append('\'');
         int n = Math.min(text.length(), MAX_QUOTED_CHARS);
         for (int i = 0; i < n; i++) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,6 +26,11 @@ final class GgufInput {
     private String context = "the header";
     /** Index of the array element being read, or -1. */
     private long element = -1;
+    /** Element index (-1 for a scalar) of the first malformed UTF-8 string since the last {@link #takeMalformed}. */
+    private long firstMalformed = NO_MALFORMED;
+
+    /** {@link #takeMalformed} when every string read was valid UTF-8. */
+    static final long NO_MALFORMED = Long.MIN_VALUE;
 
     GgufInput(String file, FileChannel channel, long sizeBytes) {
         this.file = file;
@@ -97,8 +104,9 @@ final class GgufInput {
     }
 
     /**
-     * A GGUF string: u64 length, then UTF-8 bytes (malformed sequences become U+FFFD). A length above
-     * {@code maxBytes} or beyond the end of the file is rejected before anything is allocated.
+     * A GGUF string: u64 length, then UTF-8 bytes (malformed sequences become U+FFFD and are noted, see
+     * {@link #takeMalformed}). A length above {@code maxBytes} or beyond the end of the file is rejected before
+     * anything is allocated.
      */
     String string(long maxBytes) throws GgufException {
         long start = position();
@@ -112,16 +120,46 @@ final class GgufInput {
                     + " bytes at byte " + start + ")");
         }
         int n = (int) length;
+        byte[] bytes;
+        int offset;
         if (n <= WINDOW_BYTES) {
             require(n);
-            String s = new String(window.array(), window.arrayOffset() + window.position(), n,
-                    StandardCharsets.UTF_8);
+            bytes = window.array();
+            offset = window.arrayOffset() + window.position();
             window.position(window.position() + n);
-            return s;
+        } else {
+            bytes = new byte[n];
+            offset = 0;
+            readFully(ByteBuffer.wrap(bytes));
         }
-        byte[] bytes = new byte[n];
-        readFully(ByteBuffer.wrap(bytes));
-        return new String(bytes, StandardCharsets.UTF_8);
+        String s = new String(bytes, offset, n, StandardCharsets.UTF_8);
+        // Only a string with U+FFFD can come from malformed bytes, so the strict check runs on those alone.
+        if (s.indexOf('\uFFFD') >= 0 && firstMalformed == NO_MALFORMED && !isValidUtf8(bytes, offset, n)) {
+            firstMalformed = element;
+        }
+        return s;
+    }
+
+    /**
+     * The element index of the first string since the last call whose bytes were not valid UTF-8 (-1 for a scalar
+     * string), or {@link #NO_MALFORMED}; resets the note.
+     */
+    long takeMalformed() {
+        long first = firstMalformed;
+        firstMalformed = NO_MALFORMED;
+        return first;
+    }
+
+    private static boolean isValidUtf8(byte[] bytes, int offset, int length) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, offset, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Fills {@code dst} from the file, through the window. */

@@ -16,14 +16,17 @@ import java.util.OptionalLong;
 public final class GgufMetadata {
     private final String source;
     private final Map<String, GgufValue> entries;
+    /** Key → element index (-1 for a scalar) of its first string whose bytes were not valid UTF-8. */
+    private final Map<String, Long> malformedUtf8;
 
-    private GgufMetadata(String source, Map<String, GgufValue> entries) {
+    private GgufMetadata(String source, Map<String, GgufValue> entries, Map<String, Long> malformedUtf8) {
         this.source = source;
         this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+        this.malformedUtf8 = Map.copyOf(malformedUtf8);
     }
 
-    static GgufMetadata of(String source, Map<String, GgufValue> entries) {
-        return new GgufMetadata(source, entries);
+    static GgufMetadata of(String source, Map<String, GgufValue> entries, Map<String, Long> malformedUtf8) {
+        return new GgufMetadata(source, entries, malformedUtf8);
     }
 
     public static Builder builder() {
@@ -53,6 +56,16 @@ public final class GgufMetadata {
 
     public boolean contains(String key) {
         return entries.containsKey(key);
+    }
+
+    /**
+     * Where the string value of {@code key} (-1) or its first string element (the index) held bytes that are not
+     * valid UTF-8 in the file; such strings read here with U+FFFD in place of the bad bytes. Empty when all were
+     * valid, and always for built metadata.
+     */
+    public OptionalLong malformedUtf8(String key) {
+        Long at = malformedUtf8.get(key);
+        return at == null ? OptionalLong.empty() : OptionalLong.of(at);
     }
 
     public Optional<GgufValue> find(String key) {
@@ -242,7 +255,7 @@ public final class GgufMetadata {
         }
 
         public GgufMetadata build() {
-            return new GgufMetadata("<built>", entries);
+            return new GgufMetadata("<built>", entries, Map.of());
         }
     }
 }

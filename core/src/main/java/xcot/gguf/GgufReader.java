@@ -63,11 +63,8 @@ public final class GgufReader {
         } catch (IOException e) {
             throw new GgufFileException(file, "cannot access the file: " + e.getMessage(), e);
         }
-        if (attributes.isDirectory()) {
-            throw new GgufFileException(file, "is a directory, not a GGUF file", null);
-        }
         if (!attributes.isRegularFile()) {
-            throw new GgufFileException(file, "is not a regular file", null);
+            throw new GgufFileException(file, "is " + kindOf(path, attributes) + ", not a GGUF file", null);
         }
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             return parse(path, new GgufInput(file, channel, channel.size()));
@@ -78,6 +75,34 @@ public final class GgufReader {
         } catch (IOException e) {
             throw new GgufFileException(file, "cannot read the file: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * What an existing path that is not a regular file is, in words: "a directory", "a FIFO (named pipe)", "a
+     * character device", ... (for messages about a path given as a model).
+     */
+    public static String kindOf(Path path) throws IOException {
+        return kindOf(path, Files.readAttributes(path, BasicFileAttributes.class));
+    }
+
+    static String kindOf(Path path, BasicFileAttributes attributes) {
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        try {
+            // st_mode's file type bits (Linux and other Unix systems; elsewhere the generic words below)
+            int type = (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
+            switch (type) {
+                case 0010000: return "a FIFO (named pipe)";
+                case 0020000: return "a character device";
+                case 0060000: return "a block device";
+                case 0140000: return "a socket";
+                default: break;
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
+            // no unix view here: fall through to the generic words
+        }
+        return "a special file";
     }
 
     private static GgufFile parse(Path path, GgufInput in) throws GgufException {
@@ -99,6 +124,7 @@ public final class GgufReader {
         checkCounts(file, in.sizeBytes(), in.remaining(), tensorCount, kvCount);
 
         Map<String, GgufValue> entries = new LinkedHashMap<>();
+        Map<String, Long> malformedUtf8 = new LinkedHashMap<>();
         long alignmentAt = -1;
         for (long i = 0; i < kvCount; i++) {
             long at = in.position();
@@ -114,10 +140,15 @@ public final class GgufReader {
             if (key.equals(GgufKeys.ALIGNMENT)) {
                 alignmentAt = at;
             }
+            in.takeMalformed(); // a malformed key is quoted as read; only values are checked by what reads them
             in.context("the value of key " + GgufException.quote(key) + " (" + where + ")");
             entries.put(key, GgufValueReader.read(in, key));
+            long malformed = in.takeMalformed();
+            if (malformed != GgufInput.NO_MALFORMED) {
+                malformedUtf8.put(key, malformed);
+            }
         }
-        GgufMetadata metadata = GgufMetadata.of(file, entries);
+        GgufMetadata metadata = GgufMetadata.of(file, entries, malformedUtf8);
         int alignment = alignment(file, metadata, alignmentAt);
 
         List<GgufTensorInfo> tensors = new ArrayList<>((int) Math.min(tensorCount, 4096));

@@ -22,6 +22,11 @@ public final class Backend {
     private static volatile boolean initialized;
     private static final StringBuilder pendingLine = new StringBuilder();
     private static int pendingLevel = GGML_LOG_LEVEL_INFO();
+    /**
+     * Error lines llama.cpp logs on this thread while a {@link LogCapture} is open. llama.cpp logs from the thread
+     * that called it, so a failed call's reason lands in the capture of the thread that made the call.
+     */
+    private static final ThreadLocal<List<String>> capturedErrors = new ThreadLocal<>();
 
     private Backend() {}
 
@@ -40,6 +45,14 @@ public final class Backend {
             llama_backend_init();
             initialized = true;
         }
+    }
+
+    /**
+     * The llama.cpp commit of the loaded libraries (from the build's properties), without initialising the backend;
+     * "unknown" for a build that does not record it.
+     */
+    public static String buildCommit() {
+        return LlamaLibrary.buildInfo().getProperty("commit", "unknown");
     }
 
     /** What this process runs on: llama.cpp build, compiled backends, devices, CPU features. */
@@ -107,9 +120,41 @@ public final class Backend {
         }
     }
 
+    /**
+     * Collects the error lines llama.cpp logs on the calling thread until {@link LogCapture#close}, so that a call
+     * which fails with only a NULL can report llama.cpp's own reason. Captures do not nest.
+     */
+    static LogCapture captureErrors() {
+        List<String> lines = new ArrayList<>();
+        capturedErrors.set(lines);
+        return new LogCapture(lines);
+    }
+
+    /** The error lines of one native call; see {@link #captureErrors}. */
+    static final class LogCapture implements AutoCloseable {
+        private final List<String> lines;
+
+        private LogCapture(List<String> lines) {
+            this.lines = lines;
+        }
+
+        List<String> lines() {
+            return List.copyOf(lines);
+        }
+
+        @Override
+        public void close() {
+            capturedErrors.remove();
+        }
+    }
+
     private static void emit(int level, String line) {
         if (line.isBlank()) {
             return;
+        }
+        List<String> capture = capturedErrors.get();
+        if (capture != null && level == GGML_LOG_LEVEL_ERROR()) {
+            capture.add(line.strip());
         }
         if (line.contains("control-looking token")) {
             // Every Qwen-family GGUF triggers this for its fim/repo tokens, which the HF tokenizer marks non-special;

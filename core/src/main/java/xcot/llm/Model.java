@@ -6,16 +6,21 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import xcot.bindings.llama_model_params;
+import xcot.gguf.GgufException;
 import xcot.gguf.GgufFile;
 import xcot.gguf.GgufReader;
+import xcot.gguf.rules.LoadRules;
 
 /**
  * A loaded GGUF model ({@code llama_model}). Owns its weights; its {@link Context}s are children and close first.
  *
- * <p>Before llama.cpp sees the file it is validated by {@link GgufReader} (header, metadata, tensor infos), because
- * a corrupt file can make the native loader abort the process.
+ * <p>Before llama.cpp sees the file it is validated by {@link GgufReader} (header, metadata, tensor infos) and
+ * {@link LoadRules} (what llama.cpp asserts about the values), because a corrupt file can make the native loader abort
+ * the process. Rules cannot foresee every native assertion: callers that load files they did not write run
+ * {@code xcot.modelcheck.ModelCheck} first, which loads the file in a child process.
  */
 public final class Model extends NativeHandle {
     private final Path path;
@@ -32,19 +37,19 @@ public final class Model extends NativeHandle {
     }
 
     /**
-     * Loads {@code path}.
+     * Loads {@code path}, after checking its header ({@link GgufReader}) and what llama.cpp asserts about its contents
+     * ({@link LoadRules}), so that a corrupt file is an exception here rather than an abort in native code.
      *
-     * @throws ModelLoadException if the file is missing, not a valid GGUF, or rejected by llama.cpp
+     * @throws ModelLoadException if the file is missing or not a regular file, not a valid GGUF, breaks a rule of
+     *                            {@link LoadRules}, or is rejected by llama.cpp (with llama.cpp's reason)
      */
     public static Model load(Path path, ModelOptions options) {
-        if (!Files.isRegularFile(path)) {
-            throw new ModelLoadException(path, "no such file");
-        }
         GgufFile gguf;
         try {
             gguf = GgufReader.read(path);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new ModelLoadException(path, e.getMessage(), e);
+            LoadRules.check(gguf);
+        } catch (GgufException e) {
+            throw new ModelLoadException(e);
         }
         Backend.ensureInitialized();
         try (Arena arena = Arena.ofConfined()) {
@@ -56,12 +61,43 @@ public final class Model extends NativeHandle {
                 case READ -> LLAMA_LOAD_MODE_NONE();
             });
             llama_model_params.vocab_only(params, options.vocabOnly());
-            MemorySegment pointer = llama_model_load_from_file(arena.allocateFrom(path.toString()), params);
+            llama_model_params.check_tensors(params, options.checkTensors());
+            MemorySegment pointer;
+            List<String> errors;
+            try (Backend.LogCapture capture = Backend.captureErrors()) {
+                pointer = llama_model_load_from_file(arena.allocateFrom(path.toString()), params);
+                errors = capture.lines();
+            }
             if (pointer.equals(MemorySegment.NULL)) {
-                throw new ModelLoadException(path, "llama.cpp could not load the model (see the llama.cpp log)");
+                throw new ModelLoadException(path, "llama.cpp could not load the model: " + reason(errors));
             }
             return new Model(path, options, gguf, pointer);
         }
+    }
+
+    /**
+     * llama.cpp's reason for a failed load, from its log: the text after {@code error loading model: } (the
+     * exception it caught), followed by the error lines logged before it that say more (which tensor had invalid
+     * data); else its last error line.
+     */
+    static String reason(List<String> errorLines) {
+        String marker = "error loading model: ";
+        String exception = null;
+        List<String> details = new java.util.ArrayList<>();
+        for (String line : errorLines) {
+            int at = line.indexOf(marker);
+            if (at >= 0) {
+                exception = line.substring(at + marker.length()).strip();
+            } else if (exception == null && !line.endsWith("failed to load model") && details.size() < 3) {
+                // "load_all_data: tensor 'x' has invalid data": the function name is llama.cpp's, not the user's
+                int colon = line.indexOf(": ");
+                details.add(colon > 0 && !line.substring(0, colon).contains(" ") ? line.substring(colon + 2) : line);
+            }
+        }
+        if (exception == null) {
+            return errorLines.isEmpty() ? "no reason logged" : errorLines.getLast();
+        }
+        return details.isEmpty() ? exception : exception + ": " + String.join("; ", details);
     }
 
     /** Opens a context on this model; the context closes when the model does. */

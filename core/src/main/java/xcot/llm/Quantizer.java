@@ -4,10 +4,10 @@ import static xcot.bindings.llama_h.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import xcot.bindings.llama_model_quantize_params;
 import xcot.gguf.GgufReader;
+import xcot.gguf.rules.LoadRules;
 
 /** Re-encodes a GGUF model's weights with {@code llama_model_quantize}. */
 public final class Quantizer {
@@ -33,13 +33,10 @@ public final class Quantizer {
      * @throws LlamaException if llama.cpp fails
      */
     public static void quantize(Path input, Path output, Target target, int threads) {
-        if (!Files.isRegularFile(input)) {
-            throw new ModelLoadException(input, "no such file");
-        }
         try {
-            GgufReader.read(input);
-        } catch (java.io.IOException | RuntimeException e) {
-            throw new ModelLoadException(input, e.getMessage(), e);
+            LoadRules.check(GgufReader.read(input));
+        } catch (xcot.gguf.GgufException e) {
+            throw new ModelLoadException(e);
         }
         Backend.ensureInitialized();
         try (Arena arena = Arena.ofConfined()) {

@@ -3,7 +3,9 @@ package xcot.runs;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -12,11 +14,8 @@ import xcot.llm.Backend;
 import xcot.llm.Model;
 import xcot.llm.ModelOptions;
 import xcot.methods.Condition;
+import xcot.modelcheck.ModelCheck;
 import xcot.profiles.ModelProfile;
-import xcot.tasks.Benchmark;
-import xcot.tasks.BenchmarkItem;
-import xcot.tasks.Budgets;
-import xcot.tasks.CotCorruption;
 import xcot.runs.config.ConfigException;
 import xcot.runs.config.EnsembleConfig;
 import xcot.runs.config.ModelConfig;
@@ -25,6 +24,10 @@ import xcot.runs.plan.Planner;
 import xcot.runs.plan.ResolvedModel;
 import xcot.runs.plan.RunPlan;
 import xcot.runs.store.RunStore;
+import xcot.tasks.Benchmark;
+import xcot.tasks.BenchmarkItem;
+import xcot.tasks.Budgets;
+import xcot.tasks.CotCorruption;
 
 /**
  * Everything a run checks before its first generation, so that a bad config, a missing model, a context too small for
@@ -45,6 +48,7 @@ final class Preflight {
         }
         Optional<ResolvedModel> filter = config.answerRemoval().model()
                 .map(m -> ModelResolver.resolve(m, store, config.source()));
+        checkLoadable(models, filter);
         LocalDate date = config.harmonyDate().orElseGet(() ->
                 LocalDate.parse(store.putMetaIfAbsent("harmony-date", options.today().toString())));
         Budgets budgets = config.budgets().applyTo(benchmark.kind().defaultBudgets());
@@ -52,6 +56,17 @@ final class Preflight {
         checkContexts(plan, options);
         checkMemory(plan);
         return plan;
+    }
+
+    /**
+     * Every model must have passed the isolated load check (a child process loads it and decodes once, so a file
+     * that would abort llama.cpp fails there, not in this JVM): cached by file hash, so only new files are checked.
+     */
+    private static void checkLoadable(List<ResolvedModel> models, Optional<ResolvedModel> filter) {
+        Map<Path, String> known = new LinkedHashMap<>();
+        models.forEach(m -> known.put(m.path(), m.sha256()));
+        filter.ifPresent(m -> known.put(m.path(), m.sha256()));
+        ModelCheck.standard().ensureChecked(List.copyOf(known.keySet()), known);
     }
 
     private static void checkCorruptions(RunConfig config, Benchmark benchmark) {

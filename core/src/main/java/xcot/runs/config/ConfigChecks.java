@@ -162,7 +162,8 @@ final class ConfigChecks {
         if (m.path() != null) {
             Path path = baseDir.resolve(m.path()).normalize();
             if (!Files.isRegularFile(path)) {
-                throw error(at + ".path", "'" + at + ".path' names a model file that does not exist: " + path);
+                throw error(at + ".path", "'" + at + ".path' " + (Files.exists(path) ? "names " + path + ", which is "
+                        + kindOf(path) + ", not a GGUF file" : "names a model file that does not exist: " + path));
             }
             source = new ModelSource.File(path);
         } else if (m.zoo() != null) {
@@ -258,6 +259,14 @@ final class ConfigChecks {
             throw error(at, "'" + at + "' must be in [" + min + ", " + max + "], not " + value);
         }
         return Optional.ofNullable(value);
+    }
+
+    private static String kindOf(Path path) {
+        try {
+            return xcot.gguf.GgufReader.kindOf(path);
+        } catch (java.io.IOException e) {
+            return "not readable (" + e.getMessage() + ")";
+        }
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

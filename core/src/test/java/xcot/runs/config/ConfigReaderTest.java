@@ -117,6 +117,12 @@ class ConfigReaderTest {
     }
 
     @Test
+    void aDirectoryGivenAsAModelIsCalledOne() {
+        String e = error("benchmark: medcalc\nmodels:\n  - {name: a, path: .}\n");
+        assertEquals("run.yaml:3: 'models[0].path' names " + dir + ", which is a directory, not a GGUF file", e);
+    }
+
+    @Test
     void unknownFlagConditionProfileAndGrammarAreNamed() {
         assertTrue(error("benchmark: medcalc\nmodels: [{name: a, path: m.gguf}]\nflags: {ref.double-think: true}\n")
                 .startsWith("run.yaml:3: unknown key 'flags.ref.double-think'"));

@@ -24,7 +24,7 @@ import net.jqwik.api.statistics.Statistics;
  * file cut short) must give either a valid header or a {@link GgufFormatException} with a one-line message, and
  * never any other exception (no IndexOutOfBounds, no OutOfMemoryError, no NegativeArraySize).
  */
-class GgufMutationProperties {
+class GgufMutationTest {
     private static final byte[] VALID = validFile();
 
     sealed interface Mutation {
