@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             GenerateCommand.class,
             ScoreCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             RunCommand.class,
             DemoCommand.class,
             ZooCommand.class,
