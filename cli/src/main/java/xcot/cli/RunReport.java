@@ -40,22 +40,28 @@ final class RunReport {
         }
         if (!r.settings().isEmpty()) {
             out.printf(Locale.ROOT, "reproduce  %s%n", SummaryTable.scoreCommand(r.settings().get(0),
-                    r.answers().toString()));
+                    absolute(r.answers())));
             out.printf(Locale.ROOT, "           (every setting's command is in %s)%n", r.runDir().resolve(SUMMARY));
         }
+        out.printf(Locale.ROOT, "report     xcot report %s  (tables, figures, results.json)%n", r.runDir());
         out.printf(Locale.ROOT, "work       %d computed, %d from the store, %d new tokens, %.1f s%n",
                 r.computedUnits(), r.recalledUnits(), r.newTokens(), r.wallNanos() / 1e9);
         out.flush();
         StringBuilder file = new StringBuilder(table).append('\n');
         for (SettingSummary s : concat(r.settings(), r.settingsWithout())) {
             file.append(String.format(Locale.ROOT, "%-40s %s%n", s.label(),
-                    SummaryTable.scoreCommand(s, r.answers().toString())));
+                    SummaryTable.scoreCommand(s, absolute(r.answers()))));
         }
         try {
             Files.writeString(r.runDir().resolve(SUMMARY), file.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(r.runDir().resolve(SUMMARY) + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /** The export's path as the printed commands name it: absolute, so they run from any folder. */
+    private static String absolute(Path answers) {
+        return answers.toAbsolutePath().normalize().toString();
     }
 
     /** For the toy task: each model's accuracy per setting, and what the rows of the committed zoo should show. */

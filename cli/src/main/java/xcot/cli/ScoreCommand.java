@@ -3,6 +3,7 @@ package xcot.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +22,14 @@ import xcot.metrics.SettingMetrics;
 import xcot.metrics.SettingReport;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
+import xcot.reports.BenchmarkReport;
+import xcot.reports.BenchmarkReports;
+import xcot.reports.Provenance;
+import xcot.reports.Report;
+import xcot.reports.ResultsJson;
+import xcot.reports.RunSettings;
+import xcot.reports.ScoreCommands;
+import xcot.reports.ScoringMode;
 import xcot.tasks.Benchmarks;
 
 /** {@code xcot score}: scores answer files as one setting (all model pairs among them). */
@@ -32,7 +41,9 @@ import xcot.tasks.Benchmarks;
                     + "pairs), accuracy, the consistent-correct / consistent-wrong / inconsistent breakdown and "
                     + "N-way agreement, each with a seeded bootstrap 95%% interval over items.",
             "Formats: xcot (xcot's JSONL records, the default) and genex-medcalc (the reference implementation's "
-                    + "MedCalc output files, one file per model)."
+                    + "MedCalc output files, one file per model).",
+            "Files that hold several settings (a run's answers.jsonl) without --condition: every setting is scored "
+                    + "and printed as one table, each row with the command that scores it alone."
         })
 public final class ScoreCommand implements Callable<Integer> {
     /** Input formats {@code xcot score} reads. */
@@ -68,7 +79,8 @@ public final class ScoreCommand implements Callable<Integer> {
     private boolean json;
 
     @Option(names = "--condition", paramLabel = "NAME",
-            description = "xcot format: score only records of this condition (needed when files mix conditions)")
+            description = "score only records of this condition (without it, files that mix conditions are scored "
+                    + "setting by setting)")
     private String condition;
 
     @Option(names = "--source", paramLabel = "NAME",
@@ -116,9 +128,12 @@ public final class ScoreCommand implements Callable<Integer> {
         for (InputProblem problem : problems) {
             spec.commandLine().getErr().println("xcot: warning: " + problem + " (line skipped)");
         }
-        answers = selectCondition(answers);
+        answers = select(answers);
         if (answers.isEmpty()) {
             throw new IllegalArgumentException("no answers to score in " + files.size() + " file(s)");
+        }
+        if (condition == null && RunSettings.split(answers).size() > 1) {
+            return scoreEverySetting(answers);
         }
         Setting setting = Setting.of(answers);
         if (setting.models().size() < 2) {
@@ -133,7 +148,7 @@ public final class ScoreCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<ScoredAnswer> selectCondition(List<ScoredAnswer> answers) {
+    private List<ScoredAnswer> select(List<ScoredAnswer> answers) {
         answers = answers.stream().filter(a -> !without.contains(a.model())).toList();
         if (source != null) {
             answers = answers.stream().filter(a -> a.sourceModel().orElse("").equals(source)).toList();
@@ -141,12 +156,36 @@ public final class ScoreCommand implements Callable<Integer> {
         if (condition != null) {
             return answers.stream().filter(a -> a.condition().equals(condition)).toList();
         }
-        List<String> conditions = answers.stream().map(ScoredAnswer::condition).distinct().toList();
-        if (format == Format.XCOT && conditions.size() > 1) {
-            throw new IllegalArgumentException("the files mix conditions " + conditions
-                    + "; choose one with --condition");
-        }
         return answers;
+    }
+
+    /**
+     * Files that hold several settings (a run's whole export): every setting scored as {@code xcot run} scores it,
+     * one row each with the command that scores it alone.
+     */
+    private Integer scoreEverySetting(List<ScoredAnswer> answers) {
+        ScoringMode mode = faithful ? ScoringMode.FAITHFUL : ScoringMode.FIXED;
+        BootstrapSpec bootstrap = new BootstrapSpec(resamples, seed);
+        List<String> fileNames = files.stream().map(Path::toString).toList();
+        List<BenchmarkReport> benchmarks = BenchmarkReports.build(answers, mode.quirks(), bootstrap, key -> {
+            List<String> args = new ArrayList<>();
+            if (format != Format.XCOT) {
+                args.addAll(List.of("--format", format.label()));
+            }
+            args.addAll(RunSettings.xcotArguments(key, mode));
+            without.forEach(m -> args.addAll(List.of("--without", m)));
+            return ScoreCommands.line(args, fileNames);
+        }, List.of());
+        if (benchmarks.stream().allMatch(b -> b.settings().isEmpty())) {
+            throw new IllegalArgumentException("the files hold " + RunSettings.split(answers).size() + " settings "
+                    + "(conditions " + answers.stream().map(ScoredAnswer::condition).distinct().toList() + ") but none "
+                    + "has answers of two models");
+        }
+        Report report = new Report("xcot score", String.join(" ", fileNames), mode, bootstrap, benchmarks,
+                Provenance.none(List.of()), Optional.empty(), Optional.empty());
+        spec.commandLine().getOut().print(json ? ResultsJson.write(report) : ScoreOutput.settingsTable(report));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     /** The benchmark's agreement rule, from the one place that decides it ({@link Benchmarks}). */

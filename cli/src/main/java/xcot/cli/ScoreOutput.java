@@ -64,6 +64,38 @@ record ScoreOutput(
         return out.toString();
     }
 
+    /** Several settings of one or more benchmarks: one row each, then each row's command. */
+    static String settingsTable(xcot.reports.Report report) {
+        StringBuilder out = new StringBuilder("mode: ").append(report.scoring().description()).append('\n');
+        out.append(String.format(Locale.ROOT, "intervals: bootstrap 95%% over items, %d resamples, seed %d%n",
+                report.bootstrap().resamples(), report.bootstrap().seed()));
+        for (xcot.reports.BenchmarkReport b : report.benchmarks()) {
+            out.append(String.format(Locale.ROOT, "%nbenchmark %s, %d models (%s), %d items%n", b.benchmark(),
+                    b.models().size(), String.join(", ", b.models()), b.items()));
+            List<String> headers = xcot.reports.SettingsTables.headers(b);
+            List<List<String>> rows = new java.util.ArrayList<>(List.of(headers));
+            b.settings().forEach(s -> rows.add(xcot.reports.SettingsTables.cells(b, s)));
+            int[] widths = new int[headers.size()];
+            rows.forEach(r -> {
+                for (int i = 0; i < r.size(); i++) {
+                    widths[i] = Math.max(widths[i], r.get(i).length());
+                }
+            });
+            for (List<String> r : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < r.size(); i++) {
+                    String format = i == 0 ? "%-" + widths[i] + "s" : "  %" + widths[i] + "s";
+                    line.append(String.format(Locale.ROOT, format, r.get(i)));
+                }
+                out.append(line).append('\n');
+            }
+            out.append("\nscore one setting:\n");
+            b.settings().forEach(s -> out.append(String.format(Locale.ROOT, "%-" + widths[0] + "s  %s%n", s.label(),
+                    s.command())));
+        }
+        return out.toString();
+    }
+
     private static String number(double x) {
         return Double.isNaN(x) ? "n/a" : String.format(Locale.ROOT, "%.3f", x);
     }

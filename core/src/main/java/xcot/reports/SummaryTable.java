@@ -86,12 +86,7 @@ public final class SummaryTable {
 
     /** The {@code xcot score} command line that reproduces one setting from the run's export. */
     public static String scoreCommand(SettingSummary s, String answersFile) {
-        return "xcot score " + String.join(" ", quoted(s.scoreArguments())) + " " + answersFile;
-    }
-
-    private static List<String> quoted(List<String> args) {
-        return args.stream().map(a -> a.matches("[A-Za-z0-9_./:+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                .toList();
+        return ScoreCommands.line(s.scoreArguments(), List.of(answersFile));
     }
 
     private static String meanStd(Summary s) {

@@ -55,8 +55,9 @@ public final class UserStudyAnalysis {
         int participants = (int) ratings.stream().mapToInt(Rating::participant).distinct().count();
         int items = (int) ratings.stream().map(Rating::item).distinct().count();
         Optional<TransferabilityRelation> relation = Optional.empty();
-        String missing = "not measured: give the folder of the reference's MedCalc outputs that holds the rated "
-                + "chains' transfer files (--transfer-outputs DIR)";
+        String missing = "not measured: the published outputs xcot ships transfer QwQ's chains only, which were not "
+                + "rated; give the folder of the reference's MedCalc outputs that holds the rated chains' transfer "
+                + "files (--transfer-outputs DIR)";
         if (transferOutputs.isPresent()) {
             var outcomes = TransferOutcomes.read(transferOutputs.get());
             relation = relate(ratings, outcomes, spec);
