@@ -87,10 +87,13 @@ public final class UserStudyAnalysis {
         double[] x = pairs.stream().mapToDouble(p -> p[0]).toArray();
         double[] y = pairs.stream().mapToDouble(p -> p[1]).toArray();
         double meanDifference = Arrays.stream(x).sum() / x.length - Arrays.stream(y).sum() / y.length;
-        TTest t = new TTest();
         WilcoxonSignedRank.Result w = WilcoxonSignedRank.test(x, y);
-        return new UserStudyReport.PairTest(criterion, a, b, x.length, meanDifference, t.pairedT(x, y),
-                t.pairedTTest(x, y), w.statistic(), w.pValue(), family, ALPHA);
+        // A t-test needs two pairs; with fewer there is nothing to test (and no decision).
+        boolean testable = x.length >= 2;
+        TTest t = new TTest();
+        return new UserStudyReport.PairTest(criterion, a, b, x.length, meanDifference,
+                testable ? t.pairedT(x, y) : Double.NaN, testable ? t.pairedTTest(x, y) : Double.NaN, w.statistic(),
+                w.pValue(), family, ALPHA);
     }
 
     static Optional<TransferabilityRelation> relate(List<Rating> ratings,
@@ -104,7 +107,7 @@ public final class UserStudyAnalysis {
         List<TransferabilityRelation.Point> points = new ArrayList<>();
         for (RatedCot cot : RatedCot.values()) {
             Map<String, TransferOutcomes.Outcome> ofCot = outcomes.getOrDefault(cot, Map.of());
-            for (String item : ratings.stream().map(Rating::item).distinct().sorted().toList()) {
+            for (String item : ratings.stream().map(Rating::item).distinct().toList()) {
                 double[] sc = ratingSums.get(cot + "/" + item);
                 TransferOutcomes.Outcome o = ofCot.get(item);
                 if (sc != null && o != null && !Double.isNaN(o.consistency())) {
