@@ -10,8 +10,12 @@ public final class Numbers {
     private Numbers() {}
 
     public static String fixed(double x, int decimals) {
-        return Double.isNaN(x) || Double.isInfinite(x) ? NOT_AVAILABLE
-                : String.format(Locale.ROOT, "%." + decimals + "f", x + 0.0);
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return NOT_AVAILABLE;
+        }
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", x);
+        // A small negative value rounds to "-0.000"; print it as the zero it shows.
+        return text.matches("-0\\.?0*") ? text.substring(1) : text;
     }
 
     public static String three(double x) {

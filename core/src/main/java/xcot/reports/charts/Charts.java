@@ -159,6 +159,8 @@ public final class Charts {
         SymbolAxis sources = new SymbolAxis("source (wrote the chain)", m.sources().toArray(String[]::new));
         targets.setGridBandsVisible(false);
         sources.setGridBandsVisible(false);
+        // The first source on top, as in a table.
+        sources.setInverted(true);
         XYBlockRenderer renderer = new XYBlockRenderer();
         ValueScale scale = new ValueScale();
         renderer.setPaintScale(scale);
