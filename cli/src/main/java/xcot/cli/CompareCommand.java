@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -41,16 +42,13 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--scoring", paramLabel = "MODE", defaultValue = "fixed", description = "fixed (default) or faithful")
     private String scoring;
 
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
-            description = "bootstrap resamples (default ${DEFAULT-VALUE})")
-    private int resamples;
+    @Mixin
+    private BootstrapOptions bootstrapOptions;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "bootstrap seed (default ${DEFAULT-VALUE})")
-    private long seed;
 
     @Override
     public Integer call() {
-        BootstrapSpec bootstrap = new BootstrapSpec(resamples, seed);
+        BootstrapSpec bootstrap = bootstrapOptions.spec();
         ScoringMode mode = ScoringMode.parse(scoring);
         List<RunFolder> folders = runs.stream().map(RunFolder::open).toList();
         RunComparison comparison = RunComparison.compare(folders, mode, bootstrap);

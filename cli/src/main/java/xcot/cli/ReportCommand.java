@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,12 +60,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "transfer files, to relate the ratings to measured transferability")
     private Path transferOutputs;
 
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
-            description = "bootstrap resamples (default ${DEFAULT-VALUE})")
-    private int resamples;
+    @Mixin
+    private BootstrapOptions bootstrapOptions;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42", description = "bootstrap seed (default ${DEFAULT-VALUE})")
-    private long seed;
 
     @Override
     public Integer call() {
@@ -75,7 +73,7 @@ final class ReportCommand implements Callable<Integer> {
         if (runDir == null && !published && userStudy == null) {
             throw new IllegalArgumentException("give a run folder, --published or --user-study (see xcot report --help)");
         }
-        BootstrapSpec bootstrap = new BootstrapSpec(resamples, seed);
+        BootstrapSpec bootstrap = bootstrapOptions.spec();
         ScoringMode mode = scoring != null ? ScoringMode.parse(scoring)
                 : published ? ScoringMode.FAITHFUL : ScoringMode.FIXED;
         Report report;

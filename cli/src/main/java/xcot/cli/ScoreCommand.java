@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,13 +93,9 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "leave out the answers of this model (repeatable), e.g. a negative control")
     private List<String> without = List.of();
 
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
-            description = "bootstrap resamples for the 95%% intervals (default ${DEFAULT-VALUE})")
-    private int resamples;
+    @Mixin
+    private BootstrapOptions bootstrapOptions;
 
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
-            description = "bootstrap seed (default ${DEFAULT-VALUE})")
-    private long seed;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "answer files (.jsonl or .jsonl.gz)")
     private List<Path> files;
@@ -140,9 +137,9 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new IllegalArgumentException("need answers of at least two models, found " + setting.models());
         }
         SettingReport report = SettingMetrics.score(setting, rule(answers, options), options.has(Quirk.STRING_BREAKDOWN),
-                new BootstrapSpec(resamples, seed));
+                bootstrapOptions.spec());
         ScoreOutput output = new ScoreOutput(options, format.label(), files, report, problems,
-                new BootstrapSpec(resamples, seed));
+                bootstrapOptions.spec());
         spec.commandLine().getOut().print(json ? output.json() : output.text());
         spec.commandLine().getOut().flush();
         return 0;
@@ -165,7 +162,7 @@ public final class ScoreCommand implements Callable<Integer> {
      */
     private Integer scoreEverySetting(List<ScoredAnswer> answers) {
         ScoringMode mode = faithful ? ScoringMode.FAITHFUL : ScoringMode.FIXED;
-        BootstrapSpec bootstrap = new BootstrapSpec(resamples, seed);
+        BootstrapSpec bootstrap = bootstrapOptions.spec();
         List<String> fileNames = files.stream().map(Path::toString).toList();
         List<BenchmarkReport> benchmarks = BenchmarkReports.build(answers, mode.quirks(), bootstrap, key -> {
             List<String> args = new ArrayList<>();

@@ -11,13 +11,13 @@ import java.util.Locale;
 import xcot.io.InputProblem;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.Estimate;
-import xcot.metrics.Interval;
 import xcot.metrics.ModelRate;
 import xcot.metrics.NWayAgreement;
 import xcot.metrics.PairRate;
 import xcot.metrics.SettingReport;
 import xcot.metrics.Summary;
 import xcot.reference.Quirks;
+import xcot.reports.JsonValues;
 
 /** Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object. */
 record ScoreOutput(
@@ -137,39 +137,39 @@ record ScoreOutput(
             if (p.agreeing() == Math.rint(p.agreeing())) {
                 pair.put("consistent", (long) p.agreeing());
             } else {
-                put(pair, "consistent", p.agreeing());
+                JsonValues.put(pair, "consistent", p.agreeing());
             }
             pair.put("counted", p.counted());
-            put(pair, "rate", p.rate());
+            JsonValues.put(pair, "rate", p.rate());
         }
-        root.set("consistency", summary(mapper, report.consistency()));
+        root.set("consistency", JsonValues.summary(report.consistency()));
 
-        ObjectNode accuracy = summary(mapper, report.accuracyMean());
+        ObjectNode accuracy = JsonValues.summary(report.accuracyMean());
         ArrayNode perModel = accuracy.putArray("models");
         for (ModelRate m : report.accuracy()) {
             ObjectNode model = perModel.addObject();
             model.put("model", m.model());
-            put(model, "accuracy", m.rate());
+            JsonValues.put(model, "accuracy", m.rate());
         }
         root.set("accuracy", accuracy);
 
         ObjectNode breakdown = root.putObject("breakdown");
-        put(breakdown, "consistentCorrect", report.breakdown().consistentCorrect().mean());
-        put(breakdown, "consistentWrong", report.breakdown().consistentWrong().mean());
-        put(breakdown, "inconsistent", report.breakdown().inconsistent().mean());
+        JsonValues.put(breakdown, "consistentCorrect", report.breakdown().consistentCorrect().mean());
+        JsonValues.put(breakdown, "consistentWrong", report.breakdown().consistentWrong().mean());
+        JsonValues.put(breakdown, "inconsistent", report.breakdown().inconsistent().mean());
         ObjectNode breakdownCi = breakdown.putObject("ci95");
-        breakdownCi.set("consistentCorrect", interval(mapper, report.breakdown().consistentCorrect().ci95()));
-        breakdownCi.set("consistentWrong", interval(mapper, report.breakdown().consistentWrong().ci95()));
-        breakdownCi.set("inconsistent", interval(mapper, report.breakdown().inconsistent().ci95()));
+        breakdownCi.set("consistentCorrect", JsonValues.interval(report.breakdown().consistentCorrect().ci95()));
+        breakdownCi.set("consistentWrong", JsonValues.interval(report.breakdown().consistentWrong().ci95()));
+        breakdownCi.set("inconsistent", JsonValues.interval(report.breakdown().inconsistent().ci95()));
 
         if (report.nWay().isPresent()) {
             NWayAgreement n = report.nWay().get();
             ObjectNode nWay = root.putObject("nWay");
             nWay.put("counted", n.counted());
-            put(nWay, "allAgree", n.allAgree().value());
-            nWay.set("allAgreeCi95", interval(mapper, n.allAgree().ci95()));
-            put(nWay, "fleissKappa", n.fleissKappa().value());
-            nWay.set("fleissKappaCi95", interval(mapper, n.fleissKappa().ci95()));
+            JsonValues.put(nWay, "allAgree", n.allAgree().value());
+            nWay.set("allAgreeCi95", JsonValues.interval(n.allAgree().ci95()));
+            JsonValues.put(nWay, "fleissKappa", n.fleissKappa().value());
+            nWay.set("fleissKappaCi95", JsonValues.interval(n.fleissKappa().ci95()));
         } else {
             root.putNull("nWay");
         }
@@ -182,39 +182,6 @@ record ScoreOutput(
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ObjectNode summary(ObjectMapper mapper, Summary s) {
-        ObjectNode node = mapper.createObjectNode();
-        put(node, "mean", s.mean());
-        put(node, "std", s.std());
-        node.set("ci95", interval(mapper, s.ci95()));
-        node.put("rows", s.rows());
-        return node;
-    }
-
-    private static ArrayNode interval(ObjectMapper mapper, Interval ci) {
-        ArrayNode node = mapper.createArrayNode();
-        add(node, ci.low());
-        add(node, ci.high());
-        return node;
-    }
-
-    /** JSON has no NaN: an undefined statistic is null. */
-    private static void put(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
-    }
-
-    private static void add(ArrayNode node, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.addNull();
-        } else {
-            node.add(value);
         }
     }
 }

@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
-import xcot.metrics.Estimate;
-import xcot.metrics.Interval;
 import xcot.metrics.ModelRate;
 import xcot.metrics.PairRate;
 import xcot.metrics.SettingReport;
-import xcot.metrics.Summary;
 import xcot.reports.study.TransferabilityRelation;
 import xcot.reports.study.UserStudyReport;
 
@@ -72,8 +69,8 @@ public final class ResultsJson {
             m.sources().forEach(sources::add);
             ArrayNode targets = t.putArray("targets");
             m.targets().forEach(targets::add);
-            t.set("sourceConsistency", matrix(m.sourceConsistency()));
-            t.set("targetAccuracy", matrix(m.targetAccuracy()));
+            t.set("sourceConsistency", JsonValues.matrix(m.sourceConsistency()));
+            t.set("targetAccuracy", JsonValues.matrix(m.targetAccuracy()));
         }
         ArrayNode ensembles = node.putArray("ensembles");
         for (EnsembleStats e : b.ensembles()) {
@@ -85,13 +82,13 @@ public final class ResultsJson {
                 ObjectNode gen = generators.addObject();
                 gen.put("generator", g);
                 gen.put("chunks", n);
-                put(gen, "share", e.share(g));
+                JsonValues.put(gen, "share", e.share(g));
             });
             ArrayNode iterations = o.putArray("iterations");
             e.iterations().forEach(p -> {
                 ObjectNode it = iterations.addObject();
                 it.put("iteration", p.iteration());
-                put(it, "meanWinningScore", p.meanWinningScore());
+                JsonValues.put(it, "meanWinningScore", p.meanWinningScore());
                 it.put("items", p.items());
             });
         }
@@ -113,13 +110,13 @@ public final class ResultsJson {
         r.models().forEach(models::add);
         node.put("items", r.items());
         node.put("missing", r.missing());
-        node.set("consistency", summary(r.consistency()));
-        ObjectNode accuracy = summary(r.accuracyMean());
+        node.set("consistency", JsonValues.summary(r.consistency()));
+        ObjectNode accuracy = JsonValues.summary(r.accuracyMean());
         ArrayNode perModel = accuracy.putArray("models");
         for (ModelRate m : r.accuracy()) {
             ObjectNode model = perModel.addObject();
             model.put("model", m.model());
-            put(model, "rate", m.rate());
+            JsonValues.put(model, "rate", m.rate());
         }
         node.set("accuracy", accuracy);
         if (b.graded()) {
@@ -127,14 +124,14 @@ public final class ResultsJson {
             node.putNull("nWay");
         } else {
             ObjectNode breakdown = node.putObject("breakdown");
-            breakdown.set("consistentCorrect", summary(r.breakdown().consistentCorrect()));
-            breakdown.set("consistentWrong", summary(r.breakdown().consistentWrong()));
-            breakdown.set("inconsistent", summary(r.breakdown().inconsistent()));
+            breakdown.set("consistentCorrect", JsonValues.summary(r.breakdown().consistentCorrect()));
+            breakdown.set("consistentWrong", JsonValues.summary(r.breakdown().consistentWrong()));
+            breakdown.set("inconsistent", JsonValues.summary(r.breakdown().inconsistent()));
             if (r.nWay().isPresent()) {
                 ObjectNode n = node.putObject("nWay");
                 n.put("counted", r.nWay().get().counted());
-                n.set("allAgree", estimate(r.nWay().get().allAgree()));
-                n.set("fleissKappa", estimate(r.nWay().get().fleissKappa()));
+                n.set("allAgree", JsonValues.estimate(r.nWay().get().allAgree()));
+                n.set("fleissKappa", JsonValues.estimate(r.nWay().get().fleissKappa()));
             } else {
                 node.putNull("nWay");
             }
@@ -144,9 +141,9 @@ public final class ResultsJson {
             ObjectNode pair = pairs.addObject();
             pair.put("a", p.modelA());
             pair.put("b", p.modelB());
-            put(pair, "agreeing", p.agreeing());
+            JsonValues.put(pair, "agreeing", p.agreeing());
             pair.put("counted", p.counted());
-            put(pair, "rate", p.rate());
+            JsonValues.put(pair, "rate", p.rate());
         }
         node.put("scoreCommand", s.command());
         return node;
@@ -166,12 +163,12 @@ public final class ResultsJson {
             ArrayNode models = row.putArray("models");
             r.models().forEach(models::add);
             row.put("items", r.difference().items());
-            put(row, "consistencyBaseline", r.difference().consistencyA());
-            put(row, "consistencyRun", r.difference().consistencyB());
-            row.set("consistencyDifference", estimate(r.difference().consistency()));
-            put(row, "accuracyBaseline", r.difference().accuracyA());
-            put(row, "accuracyRun", r.difference().accuracyB());
-            row.set("accuracyDifference", estimate(r.difference().accuracy()));
+            JsonValues.put(row, "consistencyBaseline", r.difference().consistencyA());
+            JsonValues.put(row, "consistencyRun", r.difference().consistencyB());
+            row.set("consistencyDifference", JsonValues.estimate(r.difference().consistency()));
+            JsonValues.put(row, "accuracyBaseline", r.difference().accuracyA());
+            JsonValues.put(row, "accuracyRun", r.difference().accuracyB());
+            row.set("accuracyDifference", JsonValues.estimate(r.difference().accuracy()));
             row.put("changed", r.changed());
         }
         return node;
@@ -189,7 +186,7 @@ public final class ResultsJson {
             ObjectNode o = means.addObject();
             o.put("cot", m.cot().label());
             o.put("criterion", m.criterion().label());
-            put(o, "mean", m.mean());
+            JsonValues.put(o, "mean", m.mean());
             o.put("n", m.n());
         });
         ArrayNode tests = node.putArray("tests");
@@ -199,14 +196,14 @@ public final class ResultsJson {
             o.put("a", t.a().label());
             o.put("b", t.b().label());
             o.put("n", t.n());
-            put(o, "meanDifference", t.meanDifference());
-            put(o, "t", t.tStatistic());
-            put(o, "tP", t.tP());
-            put(o, "tPBonferroni", t.tPCorrected());
+            JsonValues.put(o, "meanDifference", t.meanDifference());
+            JsonValues.put(o, "t", t.tStatistic());
+            JsonValues.put(o, "tP", t.tP());
+            JsonValues.put(o, "tPBonferroni", t.tPCorrected());
             o.put("tSignificant", t.tSignificant());
-            put(o, "wilcoxonStatistic", t.wilcoxonStatistic());
-            put(o, "wilcoxonP", t.wilcoxonP());
-            put(o, "wilcoxonPBonferroni", t.wilcoxonPCorrected());
+            JsonValues.put(o, "wilcoxonStatistic", t.wilcoxonStatistic());
+            JsonValues.put(o, "wilcoxonP", t.wilcoxonP());
+            JsonValues.put(o, "wilcoxonPBonferroni", t.wilcoxonPCorrected());
             o.put("wilcoxonSignificant", t.wilcoxonSignificant());
         });
         if (u.relation().isPresent()) {
@@ -224,58 +221,8 @@ public final class ResultsJson {
 
     private static ObjectNode correlation(TransferabilityRelation.Correlation c) {
         ObjectNode o = MAPPER.createObjectNode();
-        put(o, "rho", c.rho());
-        o.set("ci95", interval(c.ci95()));
+        JsonValues.put(o, "rho", c.rho());
+        o.set("ci95", JsonValues.interval(c.ci95()));
         return o;
-    }
-
-    private static ObjectNode summary(Summary s) {
-        ObjectNode node = MAPPER.createObjectNode();
-        put(node, "mean", s.mean());
-        put(node, "std", s.std());
-        node.set("ci95", interval(s.ci95()));
-        node.put("rows", s.rows());
-        return node;
-    }
-
-    private static ObjectNode estimate(Estimate e) {
-        ObjectNode node = MAPPER.createObjectNode();
-        put(node, "value", e.value());
-        node.set("ci95", interval(e.ci95()));
-        return node;
-    }
-
-    private static ArrayNode interval(Interval ci) {
-        ArrayNode node = MAPPER.createArrayNode();
-        add(node, ci.low());
-        add(node, ci.high());
-        return node;
-    }
-
-    private static ArrayNode matrix(double[][] values) {
-        ArrayNode rows = MAPPER.createArrayNode();
-        for (double[] row : values) {
-            ArrayNode r = rows.addArray();
-            for (double v : row) {
-                add(r, v);
-            }
-        }
-        return rows;
-    }
-
-    private static void put(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
-    }
-
-    private static void add(ArrayNode node, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.addNull();
-        } else {
-            node.add(value);
-        }
     }
 }

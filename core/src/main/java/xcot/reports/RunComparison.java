@@ -79,32 +79,12 @@ public record RunComparison(String baseline, List<String> others, ScoringMode sc
         if (models.size() < 2 || items.isEmpty()) {
             return null;
         }
-        return new Aligned(setting(models, items, cellsA), setting(models, items, cellsB));
+        return new Aligned(Setting.of(cellsA, models, items), Setting.of(cellsB, models, items));
     }
 
     private static Map<String, Map<String, ScoredAnswer>> cells(List<ScoredAnswer> answers) {
         Map<String, Map<String, ScoredAnswer>> cells = new java.util.LinkedHashMap<>();
         answers.forEach(x -> cells.computeIfAbsent(x.model(), k -> new HashMap<>()).put(x.itemId(), x));
         return cells;
-    }
-
-    private static Setting setting(List<String> models, List<String> items, Map<String, Map<String, ScoredAnswer>> cells) {
-        List<List<ScoredAnswer>> rows = new ArrayList<>();
-        int missing = 0;
-        for (String model : models) {
-            Map<String, ScoredAnswer> ofModel = cells.get(model);
-            ScoredAnswer any = ofModel.values().iterator().next();
-            List<ScoredAnswer> row = new ArrayList<>();
-            for (String item : items) {
-                ScoredAnswer answer = ofModel.get(item);
-                if (answer == null) {
-                    missing++;
-                    answer = Setting.missingAnswer(any, item);
-                }
-                row.add(answer);
-            }
-            rows.add(row);
-        }
-        return new Setting(models, items, rows, missing);
     }
 }
