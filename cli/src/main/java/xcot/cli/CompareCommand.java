@@ -45,7 +45,6 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private BootstrapOptions bootstrapOptions;
 
-
     @Override
     public Integer call() {
         BootstrapSpec bootstrap = bootstrapOptions.spec();

@@ -63,7 +63,6 @@ final class ReportCommand implements Callable<Integer> {
     @Mixin
     private BootstrapOptions bootstrapOptions;
 
-
     @Override
     public Integer call() {
         var chosen = ReportFormat.parse(formats);

@@ -43,7 +43,8 @@ final class RunReport {
                     absolute(r.answers())));
             out.printf(Locale.ROOT, "           (every setting's command is in %s)%n", r.runDir().resolve(SUMMARY));
         }
-        out.printf(Locale.ROOT, "report     xcot report %s  (tables, figures, results.json)%n", r.runDir());
+        out.printf(Locale.ROOT, "report     %s report %s  (tables, figures, results.json)%n",
+                xcot.reports.ScoreCommands.program(), r.runDir().toAbsolutePath().normalize());
         out.printf(Locale.ROOT, "work       %d computed, %d from the store, %d new tokens, %.1f s%n",
                 r.computedUnits(), r.recalledUnits(), r.newTokens(), r.wallNanos() / 1e9);
         out.flush();

@@ -96,7 +96,6 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     private BootstrapOptions bootstrapOptions;
 
-
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "answer files (.jsonl or .jsonl.gz)")
     private List<Path> files;
 
