@@ -1,7 +1,7 @@
 package xcot.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code xcot} command: a thin picocli layer over {@code xcot-core}. */
 @Command(
@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             ModelsCommand.class,
             GenerateCommand.class,
             ScoreCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
             RunCommand.class,
             DemoCommand.class,
             ZooCommand.class,

@@ -42,6 +42,8 @@ final class RunReport {
             out.printf(Locale.ROOT, "reproduce  %s%n", SummaryTable.scoreCommand(r, r.settings().get(0)));
             out.printf(Locale.ROOT, "           (every setting's command is in %s)%n", r.runDir().resolve(SUMMARY));
         }
+        out.printf(Locale.ROOT, "report     %s report %s  (tables, figures, results.json)%n",
+                xcot.reports.ScoreCommands.program(), r.runDir().toAbsolutePath().normalize());
         out.printf(Locale.ROOT, "work       %d computed, %d from the store, %d new tokens, %.1f s%n",
                 r.computedUnits(), r.recalledUnits(), r.newTokens(), r.wallNanos() / 1e9);
         out.flush();
@@ -58,6 +60,11 @@ final class RunReport {
         } catch (IOException e) {
             throw new UncheckedIOException(r.runDir().resolve(SUMMARY) + ": cannot write: " + e.getMessage(), e);
         }
+    }
+
+    /** The export's path as the printed commands name it: absolute, so they run from any folder. */
+    private static String absolute(Path answers) {
+        return answers.toAbsolutePath().normalize().toString();
     }
 
     /** For the toy task: each model's accuracy per setting, and what the rows of the committed zoo should show. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,14 @@ import xcot.metrics.SettingMetrics;
 import xcot.metrics.SettingReport;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
+import xcot.reports.BenchmarkReport;
+import xcot.reports.BenchmarkReports;
+import xcot.reports.Provenance;
+import xcot.reports.Report;
+import xcot.reports.ResultsJson;
+import xcot.reports.RunSettings;
+import xcot.reports.ScoreCommands;
+import xcot.reports.ScoringMode;
 import xcot.tasks.catalog.BenchmarkCatalog;
 
 /** {@code xcot score}: scores answer files as one setting (all model pairs among them). */
@@ -37,7 +46,9 @@ import xcot.tasks.catalog.BenchmarkCatalog;
                     + "N-way agreement, each with a seeded bootstrap 95%% interval over items.",
             "Formats: xcot (xcot's JSONL records, the default), genex-medcalc (the reference implementation's "
                     + "MedCalc output files, one file per model) and genex-induction (its Instruction Induction "
-                    + "prediction directories, one per model, and the setting's comparison_results directory)."
+                    + "prediction directories, one per model, and the setting's comparison_results directory).",
+            "Files that hold several settings (a run's answers.jsonl) without --condition: every setting is scored "
+                    + "and printed as one table, each row with the command that scores it alone."
         })
 public final class ScoreCommand implements Callable<Integer> {
     private static final String STORED = "stored";
@@ -104,13 +115,8 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "leave out the answers of this model (repeatable), e.g. a negative control")
     private List<String> without = List.of();
 
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
-            description = "bootstrap resamples for the 95%% intervals (default ${DEFAULT-VALUE})")
-    private int resamples;
-
-    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "42",
-            description = "bootstrap seed (default ${DEFAULT-VALUE})")
-    private long seed;
+    @Mixin
+    private BootstrapOptions bootstrapOptions;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
             description = "answer files (.jsonl or .jsonl.gz); for genex-induction, directories")
@@ -153,18 +159,21 @@ public final class ScoreCommand implements Callable<Integer> {
             }
             warn(problems, " (line skipped)");
         }
-        answers = selectCondition(answers);
+        answers = select(answers);
         if (answers.isEmpty()) {
             throw new IllegalArgumentException("no answers to score in " + files.size() + " file(s)");
+        }
+        if (condition == null && format != Format.GENEX_INDUCTION && RunSettings.split(answers).size() > 1) {
+            return scoreEverySetting(answers);
         }
         Setting setting = Setting.of(answers);
         if (setting.models().size() < 2) {
             throw new IllegalArgumentException("need answers of at least two models, found " + setting.models());
         }
         SettingReport report = SettingMetrics.score(setting, rule != null ? rule : rule(answers, options),
-                options.has(Quirk.STRING_BREAKDOWN), new BootstrapSpec(resamples, seed));
+                options.has(Quirk.STRING_BREAKDOWN), bootstrapOptions.spec());
         ScoreOutput output = new ScoreOutput(options, format.label(), files, similarityLabel(), report, problems,
-                new BootstrapSpec(resamples, seed));
+                bootstrapOptions.spec());
         spec.commandLine().getOut().print(json ? output.json() : output.text());
         spec.commandLine().getOut().flush();
         return 0;
@@ -210,7 +219,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 : Optional.empty();
     }
 
-    private List<ScoredAnswer> selectCondition(List<ScoredAnswer> answers) {
+    private List<ScoredAnswer> select(List<ScoredAnswer> answers) {
         answers = answers.stream().filter(a -> !without.contains(a.model())).toList();
         if (source != null) {
             answers = answers.stream().filter(a -> a.sourceModel().orElse("").equals(source)).toList();
@@ -218,12 +227,36 @@ public final class ScoreCommand implements Callable<Integer> {
         if (condition != null) {
             return answers.stream().filter(a -> a.condition().equals(condition)).toList();
         }
-        List<String> conditions = answers.stream().map(ScoredAnswer::condition).distinct().toList();
-        if (format == Format.XCOT && conditions.size() > 1) {
-            throw new IllegalArgumentException("the files mix conditions " + conditions
-                    + "; choose one with --condition");
-        }
         return answers;
+    }
+
+    /**
+     * Files that hold several settings (a run's whole export): every setting scored as {@code xcot run} scores it,
+     * one row each with the command that scores it alone.
+     */
+    private Integer scoreEverySetting(List<ScoredAnswer> answers) {
+        ScoringMode mode = faithful ? ScoringMode.FAITHFUL : ScoringMode.FIXED;
+        BootstrapSpec bootstrap = bootstrapOptions.spec();
+        List<String> fileNames = files.stream().map(Path::toString).toList();
+        List<BenchmarkReport> benchmarks = BenchmarkReports.build(answers, mode.quirks(), bootstrap, key -> {
+            List<String> args = new ArrayList<>();
+            if (format != Format.XCOT) {
+                args.addAll(List.of("--format", format.label()));
+            }
+            args.addAll(RunSettings.xcotArguments(key, mode));
+            without.forEach(m -> args.addAll(List.of("--without", m)));
+            return ScoreCommands.line(args, fileNames);
+        }, List.of());
+        if (benchmarks.stream().allMatch(b -> b.settings().isEmpty())) {
+            throw new IllegalArgumentException("the files hold " + RunSettings.split(answers).size() + " settings "
+                    + "(conditions " + answers.stream().map(ScoredAnswer::condition).distinct().toList() + ") but none "
+                    + "has answers of two models");
+        }
+        Report report = new Report("xcot score", String.join(" ", fileNames), mode, bootstrap, benchmarks,
+                Provenance.none(List.of()), Optional.empty(), Optional.empty());
+        spec.commandLine().getOut().print(json ? ResultsJson.write(report) : ScoreOutput.settingsTable(report));
+        spec.commandLine().getOut().flush();
+        return 0;
     }
 
     /** The benchmark's agreement rule, from the one place that decides it ({@link BenchmarkCatalog}). */

@@ -12,13 +12,13 @@ import java.util.Optional;
 import xcot.io.InputProblem;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.Estimate;
-import xcot.metrics.Interval;
 import xcot.metrics.ModelRate;
 import xcot.metrics.NWayAgreement;
 import xcot.metrics.PairRate;
 import xcot.metrics.SettingReport;
 import xcot.metrics.Summary;
 import xcot.reference.Quirks;
+import xcot.reports.JsonValues;
 
 /** Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object. */
 record ScoreOutput(
@@ -62,6 +62,38 @@ record ScoreOutput(
         });
         if (!problems.isEmpty()) {
             out.append('\n').append(problems.size()).append(" bad input line(s) skipped (see warnings)\n");
+        }
+        return out.toString();
+    }
+
+    /** Several settings of one or more benchmarks: one row each, then each row's command. */
+    static String settingsTable(xcot.reports.Report report) {
+        StringBuilder out = new StringBuilder("mode: ").append(report.scoring().description()).append('\n');
+        out.append(String.format(Locale.ROOT, "intervals: bootstrap 95%% over items, %d resamples, seed %d%n",
+                report.bootstrap().resamples(), report.bootstrap().seed()));
+        for (xcot.reports.BenchmarkReport b : report.benchmarks()) {
+            out.append(String.format(Locale.ROOT, "%nbenchmark %s, %d models (%s), %d items%n", b.benchmark(),
+                    b.models().size(), String.join(", ", b.models()), b.items()));
+            List<String> headers = xcot.reports.SettingsTables.headers(b);
+            List<List<String>> rows = new java.util.ArrayList<>(List.of(headers));
+            b.settings().forEach(s -> rows.add(xcot.reports.SettingsTables.cells(b, s)));
+            int[] widths = new int[headers.size()];
+            rows.forEach(r -> {
+                for (int i = 0; i < r.size(); i++) {
+                    widths[i] = Math.max(widths[i], r.get(i).length());
+                }
+            });
+            for (List<String> r : rows) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < r.size(); i++) {
+                    String format = i == 0 ? "%-" + widths[i] + "s" : "  %" + widths[i] + "s";
+                    line.append(String.format(Locale.ROOT, format, r.get(i)));
+                }
+                out.append(line).append('\n');
+            }
+            out.append("\nscore one setting:\n");
+            b.settings().forEach(s -> out.append(String.format(Locale.ROOT, "%-" + widths[0] + "s  %s%n", s.label(),
+                    s.command())));
         }
         return out.toString();
     }
@@ -110,39 +142,39 @@ record ScoreOutput(
             if (p.agreeing() == Math.rint(p.agreeing())) {
                 pair.put("consistent", (long) p.agreeing());
             } else {
-                put(pair, "consistent", p.agreeing());
+                JsonValues.put(pair, "consistent", p.agreeing());
             }
             pair.put("counted", p.counted());
-            put(pair, "rate", p.rate());
+            JsonValues.put(pair, "rate", p.rate());
         }
-        root.set("consistency", summary(mapper, report.consistency()));
+        root.set("consistency", JsonValues.summary(report.consistency()));
 
-        ObjectNode accuracy = summary(mapper, report.accuracyMean());
+        ObjectNode accuracy = JsonValues.summary(report.accuracyMean());
         ArrayNode perModel = accuracy.putArray("models");
         for (ModelRate m : report.accuracy()) {
             ObjectNode model = perModel.addObject();
             model.put("model", m.model());
-            put(model, "accuracy", m.rate());
+            JsonValues.put(model, "accuracy", m.rate());
         }
         root.set("accuracy", accuracy);
 
         ObjectNode breakdown = root.putObject("breakdown");
-        put(breakdown, "consistentCorrect", report.breakdown().consistentCorrect().mean());
-        put(breakdown, "consistentWrong", report.breakdown().consistentWrong().mean());
-        put(breakdown, "inconsistent", report.breakdown().inconsistent().mean());
+        JsonValues.put(breakdown, "consistentCorrect", report.breakdown().consistentCorrect().mean());
+        JsonValues.put(breakdown, "consistentWrong", report.breakdown().consistentWrong().mean());
+        JsonValues.put(breakdown, "inconsistent", report.breakdown().inconsistent().mean());
         ObjectNode breakdownCi = breakdown.putObject("ci95");
-        breakdownCi.set("consistentCorrect", interval(mapper, report.breakdown().consistentCorrect().ci95()));
-        breakdownCi.set("consistentWrong", interval(mapper, report.breakdown().consistentWrong().ci95()));
-        breakdownCi.set("inconsistent", interval(mapper, report.breakdown().inconsistent().ci95()));
+        breakdownCi.set("consistentCorrect", JsonValues.interval(report.breakdown().consistentCorrect().ci95()));
+        breakdownCi.set("consistentWrong", JsonValues.interval(report.breakdown().consistentWrong().ci95()));
+        breakdownCi.set("inconsistent", JsonValues.interval(report.breakdown().inconsistent().ci95()));
 
         if (report.nWay().isPresent()) {
             NWayAgreement n = report.nWay().get();
             ObjectNode nWay = root.putObject("nWay");
             nWay.put("counted", n.counted());
-            put(nWay, "allAgree", n.allAgree().value());
-            nWay.set("allAgreeCi95", interval(mapper, n.allAgree().ci95()));
-            put(nWay, "fleissKappa", n.fleissKappa().value());
-            nWay.set("fleissKappaCi95", interval(mapper, n.fleissKappa().ci95()));
+            JsonValues.put(nWay, "allAgree", n.allAgree().value());
+            nWay.set("allAgreeCi95", JsonValues.interval(n.allAgree().ci95()));
+            JsonValues.put(nWay, "fleissKappa", n.fleissKappa().value());
+            nWay.set("fleissKappaCi95", JsonValues.interval(n.fleissKappa().ci95()));
         } else {
             root.putNull("nWay");
         }
@@ -155,39 +187,6 @@ record ScoreOutput(
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ObjectNode summary(ObjectMapper mapper, Summary s) {
-        ObjectNode node = mapper.createObjectNode();
-        put(node, "mean", s.mean());
-        put(node, "std", s.std());
-        node.set("ci95", interval(mapper, s.ci95()));
-        node.put("rows", s.rows());
-        return node;
-    }
-
-    private static ArrayNode interval(ObjectMapper mapper, Interval ci) {
-        ArrayNode node = mapper.createArrayNode();
-        add(node, ci.low());
-        add(node, ci.high());
-        return node;
-    }
-
-    /** JSON has no NaN: an undefined statistic is null. */
-    private static void put(ObjectNode node, String field, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.putNull(field);
-        } else {
-            node.put(field, value);
-        }
-    }
-
-    private static void add(ArrayNode node, double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            node.addNull();
-        } else {
-            node.add(value);
         }
     }
 }

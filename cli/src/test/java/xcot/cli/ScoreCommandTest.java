@@ -153,17 +153,33 @@ class ScoreCommandTest {
     }
 
     @Test
-    void mixedConditionsNeedAChoice() throws IOException {
+    void mixedConditionsAreScoredSettingBySetting() throws IOException {
         List<String> lines = new ArrayList<>();
         for (String setting : List.of("default", "sampled")) {
-            Path file = GenexFixtures.copyTo(dir, GenexFixtures.settingFiles(setting)).get(0);
-            GenexMedCalcFiles.readScored(file).orThrow().forEach(a -> lines.add(XcotJsonl.line(a)));
+            for (Path file : GenexFixtures.copyTo(dir, GenexFixtures.settingFiles(setting))) {
+                GenexMedCalcFiles.readScored(file).orThrow().forEach(a -> lines.add(XcotJsonl.line(a)));
+            }
         }
         Path jsonl = dir.resolve("mixed.jsonl");
         Files.write(jsonl, lines);
-        Run run = run("score", jsonl.toString());
-        assertEquals(1, run.exitCode());
-        assertEquals("xcot: the files mix conditions [default, sampled]; choose one with --condition\n", run.err());
+        Run all = run("score", "--faithful", "--bootstrap", "200", jsonl.toString());
+        assertEquals(0, all.exitCode(), all.err());
+        // The published Default and Sampled consistency (reference rules), one row each ...
+        assertTrue(all.out().lines().anyMatch(l -> l.startsWith("default ") && l.contains("0.276 ± 0.107")), all.out());
+        assertTrue(all.out().lines().anyMatch(l -> l.startsWith("sampled ") && l.contains("0.299 ± 0.121")), all.out());
+        // ... and each row's command scores that setting alone, to the same numbers.
+        String command = all.out().lines().filter(l -> l.startsWith("sampled ") && l.contains(" score "))
+                .findFirst().orElseThrow();
+        assertTrue(command.contains("score --condition sampled --faithful " + jsonl), command);
+        Run one = run("score", "--faithful", "--bootstrap", "200", "--condition", "sampled", jsonl.toString());
+        assertTrue(one.out().contains("consistency         0.299 ± 0.121"), one.out());
+
+        Path lonely = dir.resolve("one-model.jsonl");
+        Files.write(lonely, lines.stream().filter(l -> l.contains("gpt-oss")).toList());
+        Run none = run("score", lonely.toString());
+        assertEquals(1, none.exitCode());
+        assertTrue(none.err().startsWith("xcot: the files hold 2 settings (conditions [default, sampled]) but none has "
+                + "answers of two models"), none.err());
     }
 
     private static double round3(double x) {

@@ -39,6 +39,14 @@ public final class GenexMedCalcFiles {
                 records.problems());
     }
 
+    /** {@link #readScored(Path)} for a file already in memory (e.g. a resource), gunzipped. */
+    public static ReadResult<ScoredAnswer> readScored(byte[] bytes, String fileName) {
+        ReadResult<GenexMedCalcRecord> records = parse(bytes, fileName);
+        String condition = condition(fileName);
+        return new ReadResult<>(records.values().stream().map(r -> r.toScoredAnswer(condition)).toList(),
+                records.problems());
+    }
+
     static ReadResult<GenexMedCalcRecord> parse(byte[] bytes, String fileName) {
         ReadResult<JsonLines.Line> lines = JsonLines.parse(bytes, fileName);
         boolean transfer = isTransfer(fileName);

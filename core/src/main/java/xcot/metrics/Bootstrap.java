@@ -46,7 +46,8 @@ public final class Bootstrap {
         return new Interval(quantile(sorted, 0.025), quantile(sorted, 0.975));
     }
 
-    static double quantile(double[] sorted, double p) {
+    /** The {@code p} quantile of sorted values, interpolated linearly (numpy's default). */
+    public static double quantile(double[] sorted, double p) {
         double h = (sorted.length - 1) * p;
         int below = (int) Math.floor(h);
         int above = Math.min(below + 1, sorted.length - 1);

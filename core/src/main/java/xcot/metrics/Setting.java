@@ -48,8 +48,15 @@ public record Setting(List<String> models, List<String> itemIds, List<List<Score
             }
             items.add(answer.itemId());
         }
-        List<String> models = new ArrayList<>(byModel.keySet());
-        List<String> itemIds = new ArrayList<>(items);
+        return of(byModel, new ArrayList<>(byModel.keySet()), new ArrayList<>(items));
+    }
+
+    /**
+     * The answers of {@code models} to {@code itemIds}, in that order, from answers keyed by model and item; a model
+     * that lacks an item gets a failed placeholder. Every model must have at least one answer.
+     */
+    public static Setting of(Map<String, Map<String, ScoredAnswer>> byModel, List<String> models,
+            List<String> itemIds) {
         List<List<ScoredAnswer>> rows = new ArrayList<>();
         int missing = 0;
         for (String model : models) {

@@ -106,12 +106,7 @@ public final class SummaryTable {
 
     /** The same for a setting of the second summary, which leaves out {@code without}. */
     public static String scoreCommand(RunResult r, SettingSummary s, List<String> without) {
-        return "xcot score " + String.join(" ", quoted(scoreArguments(r, s, without))) + " " + r.answers();
-    }
-
-    private static List<String> quoted(List<String> args) {
-        return args.stream().map(a -> a.matches("[A-Za-z0-9_./:+-]+") ? a : "'" + a.replace("'", "'\\''") + "'")
-                .toList();
+        return ScoreCommands.line(scoreArguments(r, s, without), List.of(r.answers().toAbsolutePath().toString()));
     }
 
     private static String meanStd(Summary s) {

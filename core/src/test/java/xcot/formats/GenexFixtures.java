@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reference implementation's published MedCalc outputs (test resources {@code genex-medcalc/}), as files on disk
+ * The reference implementation's published MedCalc outputs (shipped in the jar, {@value #RESOURCE_DIR}), as files on disk
  * so that code taking paths (readers, the CLI) can read them. Shared with the cli module through the test-jar.
  */
 public final class GenexFixtures {
+    /** Where the published files are on the classpath. */
+    public static final String RESOURCE_DIR = xcot.reports.PublishedMedCalc.RESOURCE_DIR;
+
     /** Model file-name prefixes in the paper's column order: OSS, DAPO, QwQ, OpenT, NRR. */
     public static final List<String> MODELS = List.of("openai_gpt-oss-20b", "BytedTsinghua-SIA_DAPO-Qwen-32B",
             "Qwen_QwQ-32B", "open-thoughts_OpenThinker-7B", "nvidia_Nemotron-Research-Reasoning-Qwen-1.5B");
@@ -55,9 +58,9 @@ public final class GenexFixtures {
         List<Path> paths = new ArrayList<>();
         for (String name : names) {
             Path target = dir.resolve(name);
-            try (InputStream in = GenexFixtures.class.getResourceAsStream("/genex-medcalc/" + name)) {
+            try (InputStream in = GenexFixtures.class.getResourceAsStream(RESOURCE_DIR + name)) {
                 if (in == null) {
-                    throw new IOException("missing test resource genex-medcalc/" + name);
+                    throw new IOException("missing resource " + RESOURCE_DIR + name);
                 }
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
