@@ -49,6 +49,16 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
     }
 
     /**
+     * The markers as a sentence-level ensemble's text shows them (§9): its chunks are decoded with special tokens
+     * skipped, so gpt-oss's harmony headers appear as the plain words {@code assistantanalysis} /
+     * {@code assistantfinal}; every other family's markers are text and appear as {@link #thinking} has them. The
+     * close marker ends the ensemble and cuts its CoT.
+     */
+    public ThinkingFormat ensembleThinking(BenchmarkKind kind, ReferenceFlags flags) {
+        return family == ModelFamily.GPT_OSS ? ThinkingFormat.ossPlaintext() : thinking(kind, flags);
+    }
+
+    /**
      * Appended to the rendered prompt before the model writes its own CoT (§4.1 step 1): DAPO {@code <think>},
      * OpenThinker {@code <|begin_of_thought|>}; nothing where the template or harmony already opens thinking. The
      * generic family opens {@code <think>} unless its template did.

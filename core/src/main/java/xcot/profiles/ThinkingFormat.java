@@ -46,12 +46,20 @@ public record ThinkingFormat(String open, String close, String answerStart, Stri
             case OPENTHINKER -> new ThinkingFormat(THOUGHT_OPEN, THOUGHT_CLOSE, THOUGHT_CLOSE, THOUGHT_CLOSE);
             case GPT_OSS -> {
                 if (kind == BenchmarkKind.MEDCALC && flags.ossPlaintextChannels()) {
-                    yield new ThinkingFormat(OSS_PLAIN_ANALYSIS, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL);
+                    yield ossPlaintext();
                 }
                 String open = kind == BenchmarkKind.INDUCTION ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS;
                 yield new ThinkingFormat(open, OSS_END, OSS_FINAL, OSS_END + OSS_ASSISTANT + OSS_FINAL);
             }
         };
+    }
+
+    /**
+     * gpt-oss's channels as text decoded with special tokens skipped shows them: the harmony headers are special
+     * tokens, and what is left of {@code <|start|>assistant<|channel|>final<|message|>} is {@code assistantfinal}.
+     */
+    static ThinkingFormat ossPlaintext() {
+        return new ThinkingFormat(OSS_PLAIN_ANALYSIS, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL);
     }
 
     /**
