@@ -412,6 +412,17 @@ final class ContextDriver implements AutoCloseable {
         samplers.reseed(checkLane(lane), seed);
     }
 
+    /** Scratch sequences that hold cells: samples or candidates left behind (none, between calls). */
+    int scratchSequencesInUse() {
+        int inUse = 0;
+        for (int seq = lanes; seq < context.maxSequences(); seq++) {
+            if (context.memory().positionMax(seq) >= 0) {
+                inUse++;
+            }
+        }
+        return inUse;
+    }
+
     private int checkLane(int lane) {
         if (lane < 0 || lane >= lanes) {
             throw new IllegalArgumentException("lane " + lane + " outside [0, " + lanes + ")");

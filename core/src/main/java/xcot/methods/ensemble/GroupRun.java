@@ -1,10 +1,13 @@
 package xcot.methods.ensemble;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import xcot.methods.ensemble.ModelCalls.Failure;
 import xcot.methods.ensemble.ModelCalls.Outcome;
 
@@ -20,7 +23,9 @@ import xcot.methods.ensemble.ModelCalls.Outcome;
  * nor on how fast other items end. Not thread-safe.
  */
 public final class GroupRun {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupRun.class);
     private static final EnumSet<Failure> ROOM_ONLY = EnumSet.of(Failure.OUT_OF_ROOM);
+    private static final EnumSet<Failure> ANY_FAILURE = EnumSet.allOf(Failure.class);
 
     private final EnsembleOptions options;
     private final List<EnsembleModel> generators;
@@ -42,13 +47,32 @@ public final class GroupRun {
         this.calls = calls;
         Map<EnsembleModel, List<String>> contexts = contexts(lineup, starts);
         calls.each(members, m -> {
-            m.start(contexts.get(m));
+            try {
+                m.start(contexts.get(m));
+            } catch (RuntimeException | OutOfMemoryError e) {
+                skipOrThrow(m, e);
+            }
             return null;
         });
         for (int lane = 0; lane < starts.size(); lane++) {
             items.add(new ItemProgress(lane, options.withLengthCap(starts.get(lane).lengthCap()),
                     generators.getFirst(), evaluators.getLast(), t0));
         }
+    }
+
+    /**
+     * A model failure of an evaluator (that does not generate) while it builds its contexts is noted, not thrown: its
+     * lanes then fail every scoring call, and it is skipped for these items as for any failed scoring. Everything
+     * else is thrown.
+     */
+    private void skipOrThrow(EnsembleModel m, Throwable e) {
+        if (generators.contains(m) || Failure.of(e) != Failure.MODEL_FAILED) {
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw (Error) e;
+        }
+        LOG.warn("evaluator {} failed to take its context and is skipped from now on: {}", m.name(), e.getMessage());
     }
 
     /** Per model, its context text of every item; a model in both roles must be given the same text. */
@@ -136,12 +160,14 @@ public final class GroupRun {
         List<String> chunks = rounds.stream().map(r -> EnsembleOptions.appended(r.chosen())).toList();
         List<List<Outcome<Boolean>>> byMember = calls.each(members, m -> ModelCalls.perLane(lanes, ls -> {
             m.append(ls, select(chunks, lanes, ls));
-            return java.util.Collections.nCopies(ls.length, Boolean.TRUE);
-        }, ROOM_ONLY));
+            return Collections.nCopies(ls.length, Boolean.TRUE);
+        }, generators.contains(m) ? ROOM_ONLY : ANY_FAILURE));
         for (List<Outcome<Boolean>> outcomes : byMember) {
             for (int r = 0; r < rounds.size(); r++) {
-                if (outcomes.get(r).failed()) {
-                    rounds.get(r).outOfRoom(outcomes.get(r).cause());
+                Outcome<Boolean> outcome = outcomes.get(r);
+                // A failed evaluator's lane stays unusable: it is skipped in the item's later iterations.
+                if (outcome.failure() == Failure.OUT_OF_ROOM) {
+                    rounds.get(r).outOfRoom(outcome.cause());
                 }
             }
         }

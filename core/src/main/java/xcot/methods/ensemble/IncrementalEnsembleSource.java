@@ -79,9 +79,9 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
         return setup.generators().getFirst().profile().ensembleThinking(setup.kind(), setup.flags());
     }
 
-    /** Whether the models may run at once: their decode threads together fit the machine's cores. */
-    static boolean modelsInParallel(List<EnsembleParticipant> distinct, int cores) {
-        return distinct.size() > 1 && distinct.stream().mapToInt(EnsembleParticipant::threads).sum() <= cores;
+    /** Whether the models may run at once: there are several, and their decode threads together fit the cores. */
+    static boolean modelsInParallel(List<Integer> threadsPerModel, int cores) {
+        return threadsPerModel.size() > 1 && threadsPerModel.stream().mapToInt(Integer::intValue).sum() <= cores;
     }
 
     /** One combination: its models' contexts, opened once, and the options its flags imply. */
@@ -111,7 +111,8 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
             this.lineup = new EnsembleEngine.Lineup(
                     setup.generators().stream().map(p -> (EnsembleModel) models.get(p.name())).toList(),
                     setup.evaluators().stream().map(p -> (EnsembleModel) models.get(p.name())).toList());
-            this.engine = new EnsembleEngine(options, modelsInParallel(distinct(setup),
+            this.engine = new EnsembleEngine(options, modelsInParallel(
+                    distinct(setup).stream().map(EnsembleParticipant::threads).toList(),
                     Runtime.getRuntime().availableProcessors()));
         }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import xcot.llm.Model;
+import xcot.llm.ModelFailureException;
 
 /**
  * An {@link EnsembleModel} that keeps each lane's context in the KV cache (lane {@code i} in sequence {@code i}) and
@@ -40,12 +41,15 @@ public final class IncrementalModel implements EnsembleModel {
         double[] cumNll = {0};
         /** False until the first start, and after an update failed midway: the next start clears the lane. */
         boolean cacheMatchesTokens;
+        /** The model failure that left the lane without a usable context, if one did. */
+        ModelFailureException brokenBy;
 
         void reset() {
             text = "";
             tokens = new int[0];
             cumNll = new double[] {0};
             cacheMatchesTokens = false;
+            brokenBy = null;
         }
     }
 
@@ -228,6 +232,11 @@ public final class IncrementalModel implements EnsembleModel {
         moveTo(laneIds, texts, tokens);
     }
 
+    /** Scratch sequences that hold cells (for tests: every call removes its own). */
+    int scratchSequencesInUse() {
+        return driver.scratchSequencesInUse();
+    }
+
     private Lane lane(int lane) {
         if (lane < 0 || lane >= started) {
             throw new IllegalArgumentException(name + ": lane " + lane + " is not in the current group of " + started);
@@ -235,8 +244,18 @@ public final class IncrementalModel implements EnsembleModel {
         return lanes[lane];
     }
 
+    /**
+     * Lane {@code lane}, which must hold its context.
+     *
+     * @throws ModelFailureException if a model failure left it without one (the lane stays unusable until the next
+     *                               start, so an evaluator that failed is skipped for that item from then on)
+     */
     private Lane consistentLane(int lane) {
         Lane l = lane(lane);
+        if (l.brokenBy != null) {
+            throw new ModelFailureException(name + ": lane " + lane + " has no usable context since an earlier failure ("
+                    + l.brokenBy.getMessage() + ")", l.brokenBy);
+        }
         if (!l.cacheMatchesTokens) {
             throw new IllegalStateException(name + " has no consistent context in lane " + lane + ": start an item"
                     + " first (an earlier update may have failed)");
@@ -263,7 +282,15 @@ public final class IncrementalModel implements EnsembleModel {
             driver.truncate(laneIds[j], from[j]);
             ranges.add(new ContextDriver.Range(laneIds[j], newTokens.get(j), from[j], to[j]));
         }
-        double[][] nll = driver.decode(ranges, scoresCandidates);
+        double[][] nll;
+        try {
+            nll = driver.decode(ranges, scoresCandidates);
+        } catch (ModelFailureException e) {
+            for (int lane : laneIds) {
+                lanes[lane].brokenBy = e;
+            }
+            throw e;
+        }
         for (int j = 0; j < laneIds.length; j++) {
             Lane lane = lanes[laneIds[j]];
             if (scoresCandidates) {
