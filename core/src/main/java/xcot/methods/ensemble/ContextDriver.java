@@ -3,8 +3,11 @@ package xcot.methods.ensemble;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import xcot.gguf.GgufException;
+import xcot.gguf.GgufKeys;
 import xcot.llm.Batch;
 import xcot.llm.Context;
+import xcot.llm.ContextOptions.CacheType;
 import xcot.llm.ContextOverflowException;
 import xcot.llm.LlamaException;
 import xcot.llm.Memory;
@@ -26,6 +29,9 @@ import xcot.llm.Vocab;
  * stays open (it belongs to the caller). One thread at a time.
  */
 final class ContextDriver implements AutoCloseable {
+    /** Values per Q8_0 block. */
+    private static final int Q8_0_BLOCK = 32;
+
     private final Vocab vocab;
     private final Context context;
     private final Batch batch;
@@ -36,6 +42,7 @@ final class ContextDriver implements AutoCloseable {
     private final String bosText;
 
     ContextDriver(Model model, SessionOptions options, Sampling sampling) {
+        checkCacheType(model, options.kvCacheType());
         this.vocab = model.vocab();
         this.lanes = options.lanes();
         this.bosText = vocab.addsBos() && vocab.bos() >= 0 && !options.doubleBos() ? vocab.text(vocab.bos()) : null;
@@ -49,6 +56,29 @@ final class ContextDriver implements AutoCloseable {
         this.context = opened;
         this.laneCells = context.contextTokens() / lanes;
         this.samplers = new LaneSamplers(sampling, vocab, lanes);
+    }
+
+    /**
+     * llama.cpp stores a quantized cache in blocks along each head, so every head's key and value length must be a
+     * whole number of blocks; otherwise it refuses the context with only a log line.
+     */
+    private static void checkCacheType(Model model, CacheType type) {
+        if (type != CacheType.Q8_0) {
+            return;
+        }
+        try {
+            String arch = model.gguf().architecture();
+            var m = model.gguf().metadata();
+            long heads = m.getLong(GgufKeys.headCount(arch));
+            long key = m.findLong(GgufKeys.keyLength(arch)).orElse(m.getLong(GgufKeys.embeddingLength(arch)) / heads);
+            long value = m.findLong(GgufKeys.valueLength(arch)).orElse(key);
+            if (key % Q8_0_BLOCK != 0 || value % Q8_0_BLOCK != 0) {
+                throw new IllegalArgumentException(model.path().getFileName() + ": a Q8_0 KV cache needs head sizes"
+                        + " that are multiples of " + Q8_0_BLOCK + ", not " + key + "/" + value);
+            }
+        } catch (GgufException e) {
+            throw new IllegalArgumentException(model.path().getFileName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Items this context holds at once. */
