@@ -61,6 +61,11 @@ public record ContextOptions(
         if (maxSequences < 1 || maxSequences > MAX_SEQUENCES) {
             throw new IllegalArgumentException("maxSequences must be in [1, " + MAX_SEQUENCES + "], not " + maxSequences);
         }
+        if (maxSequences > batchTokens) {
+            // llama.cpp reserves one output row per sequence and asserts (aborting the JVM) that they fit n_batch.
+            throw new IllegalArgumentException("maxSequences (" + maxSequences + ") must not exceed batchTokens ("
+                    + batchTokens + ")");
+        }
         if (kvCacheType == CacheType.Q8_0 && !flashAttention) {
             // llama_init_from_model would return NULL ("quantized V cache requires flash_attn").
             throw new IllegalArgumentException("a Q8_0 KV cache needs flash attention");

@@ -13,7 +13,8 @@ import xcot.llm.ContextOptions.CacheType;
  * @param threads CPU threads for decoding
  * @param batchTokens most tokens per decode; also the most logits rows one decode produces, which bounds the output
  *                    buffer llama.cpp keeps ({@code batchTokens × vocab × 4} bytes: 78 MB for 128 × 151,669)
- * @param maxSequences sequence ids: one per lane for its context, the rest hold samples and candidates while they live
+ * @param maxSequences sequence ids: one per lane for its context, the rest hold samples and candidates while they
+ *                     live; at most {@code batchTokens} (llama.cpp asserts it)
  * @param flashAttention let llama.cpp use flash attention. Off by default: on CPU its tiled and split-KV kernels
  *                       accumulate in an order that depends on the batch shape (and in F16), so the same sequence
  *                       scores differently decoded alone or among candidates (measured: 2.8e-5 vs 3.5e-6 nats
@@ -36,9 +37,10 @@ public record SessionOptions(int contextTokens, int threads, int batchTokens, in
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, not " + threads);
         if (batchTokens < 16) throw new IllegalArgumentException("batchTokens must be >= 16, not " + batchTokens);
         if (lanes < 1) throw new IllegalArgumentException("lanes must be >= 1, not " + lanes);
-        if (maxSequences <= lanes || maxSequences > ContextOptions.MAX_SEQUENCES) {
-            throw new IllegalArgumentException("maxSequences must be in [" + (lanes + 1) + ", "
-                    + ContextOptions.MAX_SEQUENCES + "] for " + lanes + " lanes, not " + maxSequences);
+        int most = Math.min(ContextOptions.MAX_SEQUENCES, batchTokens);
+        if (maxSequences <= lanes || maxSequences > most) {
+            throw new IllegalArgumentException("maxSequences must be in [" + (lanes + 1) + ", " + most + "] for "
+                    + lanes + " lanes and batches of " + batchTokens + ", not " + maxSequences);
         }
         if (kvCacheType == CacheType.Q8_0 && !flashAttention) {
             throw new IllegalArgumentException("a Q8_0 KV cache needs flash attention");
@@ -68,12 +70,15 @@ public record SessionOptions(int contextTokens, int threads, int batchTokens, in
                 kvCacheType);
     }
 
-    /** {@code n} items at once, with {@value #SEQUENCES_PER_LANE} sequence ids each up to llama.cpp's 256. */
+    /**
+     * {@code n} items at once, with {@value #SEQUENCES_PER_LANE} sequence ids each, up to llama.cpp's 256 and to
+     * {@link #batchTokens()} (llama.cpp keeps an output row per sequence within one batch).
+     */
     public SessionOptions withLanes(int n) {
         if (n < 1) throw new IllegalArgumentException("lanes must be >= 1, not " + n);
         return new SessionOptions(contextTokens, threads, batchTokens,
-                Math.min(ContextOptions.MAX_SEQUENCES, SEQUENCES_PER_LANE * n), flashAttention, doubleBos, n,
-                kvCacheType);
+                Math.min(Math.min(ContextOptions.MAX_SEQUENCES, batchTokens), SEQUENCES_PER_LANE * n),
+                flashAttention, doubleBos, n, kvCacheType);
     }
 
     /** The KV cache stored as {@code type}; {@link CacheType#Q8_0} turns flash attention on, which it needs. */
