@@ -198,6 +198,13 @@ public class EnsembleIterationBench {
         @Param({"false", "true"})
         public boolean modelsInParallel;
 
+        /**
+         * llama.cpp's flash attention: on CPU it skips the cells the mask hides, so a token no longer pays for the
+         * other items' cells in the shared cache (its scores move by a few 1e-5, within the near-tie tolerance).
+         */
+        @Param({"false", "true"})
+        public boolean flashAttention;
+
         List<EnsembleModel> models;
         EnsembleEngine.Lineup lineup;
         List<EnsembleEngine.ItemStart> items;
@@ -207,7 +214,8 @@ public class EnsembleIterationBench {
         @Setup(Level.Trial)
         public void setUp(Models m) {
             // Each lane's window holds its prefix and one iteration's samples, candidates and chunk.
-            models = incrementalModels(m, SessionOptions.of(m.prefixTokens + 512, 1).withLanes(ITEMS));
+            models = incrementalModels(m, SessionOptions.of(m.prefixTokens + 512, 1).withLanes(ITEMS)
+                    .withFlashAttention(flashAttention));
             lineup = new EnsembleEngine.Lineup(models.subList(0, 2), models.subList(2, 3));
             items = new ArrayList<>();
             for (int i = 0; i < ITEMS; i++) {
