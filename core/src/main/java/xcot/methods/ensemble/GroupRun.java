@@ -110,9 +110,13 @@ public final class GroupRun {
         long t0 = System.nanoTime();
         propose(rounds);
         rounds = ongoing(rounds);
-        score(rounds);
-        rounds = ongoing(rounds);
-        append(rounds);
+        if (!rounds.isEmpty()) {
+            score(rounds);
+            rounds = ongoing(rounds);
+        }
+        if (!rounds.isEmpty()) {
+            append(rounds);
+        }
         double millis = (System.nanoTime() - t0) / 1e6;
         boolean recorded = false;
         for (ItemRound round : ongoing(rounds)) {
@@ -147,8 +151,9 @@ public final class GroupRun {
             requests.add(new CandidateScoring.Request(round.item.lane,
                     round.distinct.stream().map(options::scored).toList()));
         }
+        // Every item that goes on is at the same iteration: each step advances all of them.
         List<CandidateScoring.Scores> scores = CandidateScoring.score(evaluators, requests, options, calls,
-                rounds.isEmpty() ? 0 : rounds.getFirst().item.iteration());
+                rounds.getFirst().item.iteration());
         for (int r = 0; r < rounds.size(); r++) {
             rounds.get(r).choose(scores.get(r));
         }
