@@ -63,9 +63,18 @@ final class TinyEnsembleModels implements AutoCloseable {
 
     /** The prompt followed by numbered reasoning sentences, cut to exactly {@code tokens} tokens of {@code vocab}. */
     static String contextOfTokens(Vocab vocab, int tokens) {
-        StringBuilder text = new StringBuilder(PROMPT);
+        return contextOfTokens(vocab, tokens, 0);
+    }
+
+    /**
+     * Item {@code item}'s context of {@code tokens} tokens: the patient is {@code 64 + item} years old and the
+     * reasoning starts at sentence {@code item}, so that items differ from the note on (item 0 is
+     * {@link #contextOfTokens(Vocab, int)}).
+     */
+    static String contextOfTokens(Vocab vocab, int tokens, int item) {
+        StringBuilder text = new StringBuilder(PROMPT.replace("A 64 year old", "A " + (64 + item) + " year old"));
         for (int i = 0; vocab.tokenize(text.toString(), true, true).length < tokens + 8; i++) {
-            text.append(" Step ").append(i + 1).append(": ").append(REASONING[i % REASONING.length]);
+            text.append(" Step ").append(i + 1).append(": ").append(REASONING[(i + item) % REASONING.length]);
         }
         int[] ids = vocab.tokenize(text.toString(), true, true);
         String cut = vocab.detokenize(java.util.Arrays.copyOf(ids, tokens), false, true);

@@ -73,6 +73,7 @@ public final class Context extends NativeHandle {
             int cacheType = switch (options.kvCacheType()) {
                 case F16 -> GGML_TYPE_F16();
                 case F32 -> GGML_TYPE_F32();
+                case Q8_0 -> GGML_TYPE_Q8_0();
             };
             llama_context_params.type_k(params, cacheType);
             llama_context_params.type_v(params, cacheType);

@@ -34,7 +34,21 @@ public record ContextOptions(
         /** llama.cpp's default. */
         F16,
         /** Needed for training ({@code OUT_PROD} has no F16 backward). */
-        F32
+        F32,
+        /**
+         * 8.5 bits per value (34 bytes per block of 32), a little over half of F16: more sequences fit. llama.cpp
+         * refuses a quantized V cache without flash attention, so the options require it.
+         */
+        Q8_0;
+
+        /** Bytes one cached value takes, as a fraction: F16 2, F32 4, Q8_0 34/32. */
+        public double bytesPerValue() {
+            return switch (this) {
+                case F16 -> 2;
+                case F32 -> 4;
+                case Q8_0 -> 34.0 / 32;
+            };
+        }
     }
 
     public ContextOptions {
@@ -46,6 +60,15 @@ public record ContextOptions(
         }
         if (maxSequences < 1 || maxSequences > MAX_SEQUENCES) {
             throw new IllegalArgumentException("maxSequences must be in [1, " + MAX_SEQUENCES + "], not " + maxSequences);
+        }
+        if (maxSequences > batchTokens) {
+            // llama.cpp reserves one output row per sequence and asserts (aborting the JVM) that they fit n_batch.
+            throw new IllegalArgumentException("maxSequences (" + maxSequences + ") must not exceed batchTokens ("
+                    + batchTokens + ")");
+        }
+        if (kvCacheType == CacheType.Q8_0 && !flashAttention) {
+            // llama_init_from_model would return NULL ("quantized V cache requires flash_attn").
+            throw new IllegalArgumentException("a Q8_0 KV cache needs flash attention");
         }
         if (threads < 1 || threadsBatch < 1) {
             throw new IllegalArgumentException("threads must be >= 1, not " + threads + "/" + threadsBatch);

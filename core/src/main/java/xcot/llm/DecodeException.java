@@ -4,7 +4,7 @@ package xcot.llm;
  * {@code llama_decode} returned a non-zero status. The subclasses name the statuses callers react to; the code is
  * kept for the rest ({@code -2}: compute or allocation failure, other values: undocumented).
  */
-public class DecodeException extends LlamaException {
+public class DecodeException extends ModelFailureException {
     private final int statusCode;
 
     public DecodeException(int statusCode, String message) {

@@ -2,6 +2,7 @@ package xcot.llm;
 
 import java.lang.foreign.MemorySegment;
 import xcot.kernel.LogProbKernel;
+import xcot.kernel.NonFiniteLogitsException;
 
 /**
  * The logits llama.cpp left in native memory after one decode: {@code rows x vocabSize} floats, row {@code r} being
@@ -51,7 +52,11 @@ public final class Logits {
     public double logProbNats(int r, int token) {
         checkRow(r);
         checkCurrent();
-        return LogProbKernel.logProb(segment, r, vocabSize, token);
+        try {
+            return LogProbKernel.logProb(segment, r, vocabSize, token);
+        } catch (NonFiniteLogitsException e) {
+            throw invalid(e);
+        }
     }
 
     /**
@@ -65,7 +70,16 @@ public final class Logits {
             checkRow(rows[i]);
             rowIndices[i] = rows[i];
         }
-        LogProbKernel.logProbs(segment, vocabSize, rowIndices, tokens, out);
+        try {
+            LogProbKernel.logProbs(segment, vocabSize, rowIndices, tokens, out);
+        } catch (NonFiniteLogitsException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** The kernel's arithmetic fault, said as what it is here: this model's decode went wrong. */
+    private InvalidLogitsException invalid(NonFiniteLogitsException e) {
+        return new InvalidLogitsException(context.model().path().getFileName().toString(), decodeNumber, e);
     }
 
     private void checkRow(int r) {

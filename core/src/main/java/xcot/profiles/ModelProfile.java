@@ -5,10 +5,10 @@ import static xcot.profiles.ThinkingFormat.*;
 import java.util.Objects;
 import java.util.Optional;
 import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 import xcot.tasks.toy.ToyTask;
-import xcot.reference.Quirks;
 
 /**
  * Everything xcot needs to know about a model's prompt format, in one place: rendering, thinking markers, the
@@ -48,6 +48,16 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
     /** The markers of this family for a benchmark protocol (§5.1, §6.3, §6.4). */
     public ThinkingFormat thinking(BenchmarkKind kind, Quirks flags) {
         return ThinkingFormat.of(family, kind, flags);
+    }
+
+    /**
+     * The markers as a sentence-level ensemble's text shows them (§9): its chunks are decoded with special tokens
+     * skipped, so gpt-oss's harmony headers appear as the plain words {@code assistantanalysis} /
+     * {@code assistantfinal}; every other family's markers are text and appear as {@link #thinking} has them. The
+     * close marker ends the ensemble and cuts its CoT.
+     */
+    public ThinkingFormat ensembleThinking(BenchmarkKind kind, Quirks flags) {
+        return family == ModelFamily.GPT_OSS ? ThinkingFormat.ossPlaintext() : thinking(kind, flags);
     }
 
     /**

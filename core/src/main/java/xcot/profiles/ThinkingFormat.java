@@ -1,10 +1,9 @@
 package xcot.profiles;
 
 import java.util.Objects;
-import xcot.reference.Quirk;
+import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 import xcot.tasks.toy.ToyTask;
-import xcot.reference.Quirks;
 
 /**
  * How one model family marks its thinking in decoded text, for one benchmark protocol and set of flags: the markers
@@ -48,12 +47,20 @@ public record ThinkingFormat(String open, String close, String answerStart, Stri
             case OPENTHINKER -> new ThinkingFormat(THOUGHT_OPEN, THOUGHT_CLOSE, THOUGHT_CLOSE, THOUGHT_CLOSE);
             case GPT_OSS -> {
                 if (kind.plaintextOssChannels(flags)) {
-                    yield new ThinkingFormat(OSS_PLAIN_ANALYSIS, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL);
+                    yield ossPlaintext();
                 }
                 String open = kind.ossFullChannelHeader() ? OSS_ASSISTANT + OSS_ANALYSIS : OSS_ANALYSIS;
                 yield new ThinkingFormat(open, OSS_END, OSS_FINAL, OSS_END + OSS_ASSISTANT + OSS_FINAL);
             }
         };
+    }
+
+    /**
+     * gpt-oss's channels as text decoded with special tokens skipped shows them: the harmony headers are special
+     * tokens, and what is left of {@code <|start|>assistant<|channel|>final<|message|>} is {@code assistantfinal}.
+     */
+    static ThinkingFormat ossPlaintext() {
+        return new ThinkingFormat(OSS_PLAIN_ANALYSIS, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL, OSS_PLAIN_FINAL);
     }
 
     /**

@@ -37,6 +37,19 @@ class BadInputTest {
     }
 
     @Test
+    void moreSequencesThanOneBatchHoldsAreRefusedBeforeLlamaCppAssertsOnThem() {
+        // llama.cpp reserves an output row per sequence at context creation and aborts when n_seq_max > n_batch.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ContextOptions.of(512).withBatch(128, 128).withSequences(129, true));
+        assertOneLine(e);
+        assertTrue(e.getMessage().contains("batchTokens"), e.getMessage());
+        try (Context context = model.newContext(ContextOptions.of(512).withBatch(128, 128).withSequences(128, true)
+                .withThreads(1))) {
+            assertEquals(128, context.maxSequences());
+        }
+    }
+
+    @Test
     void missingFile() {
         ModelLoadException e = assertThrows(ModelLoadException.class,
                 () -> Model.load(dir.resolve("absent.gguf"), ModelOptions.defaults()));

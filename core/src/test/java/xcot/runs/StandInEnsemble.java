@@ -42,7 +42,7 @@ final class StandInEnsemble implements EnsembleCotSource {
                     String chunk = " " + g.text().strip();
                     return new EnsembleCot(start + chunk + "</think>", chunk, true, Map.of(first.name(), 1),
                             List.of("{\"iteration\":0,\"selected\":" + com.fasterxml.jackson.databind.node.TextNode
-                                    .valueOf(chunk) + "}"));
+                                    .valueOf(chunk) + "}"), "<think>", "</think>");
                 }
             }
 

@@ -1,69 +1,137 @@
 package xcot.methods.ensemble;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import xcot.llm.ContextOverflowException;
-import xcot.llm.DecodeException;
-import xcot.llm.LlamaException;
+import xcot.methods.ensemble.ModelCalls.Failure;
+import xcot.methods.ensemble.ModelCalls.Outcome;
 
 /**
- * Scores one iteration's distinct candidates with every evaluator (PAPER-SPEC §9 step 3) and settles near-ties.
+ * Scores one iteration's distinct candidates of every item with every evaluator (PAPER-SPEC §9 step 3) and settles
+ * near-ties. Each evaluator scores all the items' candidates in one call (its decodes shared across items).
  *
- * <p>An evaluator that fails is skipped for the iteration, as the reference skips one that raises; running out of
- * context is not a failure but the end of the run, so it propagates. After the batched scores, the candidates within
+ * <p>An evaluator that fails for an item ({@link Failure#MODEL_FAILED}: a failed decode, a logits row that is not a
+ * distribution, out of memory) is skipped for that item's iteration, as the reference skips one that raises; running
+ * out of context is not a failure but the end of that item's run. After the batched scores, the candidates within
  * {@link EnsembleOptions#nearTieTolerance()} of the best are scored again one by one by every evaluator that
  * succeeded, and those scores replace the batched ones: the choice between near-equal candidates then rests on the
  * same numbers a from-scratch computation gives, not on batching noise.
  */
 final class CandidateScoring {
     private static final Logger LOG = LoggerFactory.getLogger(CandidateScoring.class);
+    private static final EnumSet<Failure> TOLERATED = EnumSet.allOf(Failure.class);
+
+    /** What one item's candidates are scored on: its lane and its distinct scored strings. */
+    record Request(int lane, List<String> scoredTexts) {}
 
     /**
+     * One item's scores.
+     *
      * @param meanNllByEvaluator per evaluator, mean NLL per distinct candidate; null where the evaluator failed
      * @param failedEvaluators names of the evaluators that failed
      * @param scores mean perplexity over the evaluators that succeeded, per distinct candidate; null if none did
      * @param rescored how many candidates were scored again one by one
+     * @param outOfRoom why the item's lane had no room for its candidates, or null
      */
-    record Scores(List<double[]> meanNllByEvaluator, List<String> failedEvaluators, double[] scores, int rescored) {}
+    record Scores(List<double[]> meanNllByEvaluator, List<String> failedEvaluators, double[] scores, int rescored,
+                  Throwable outOfRoom) {}
 
     private CandidateScoring() {}
 
-    static Scores score(List<EnsembleModel> evaluators, List<String> scoredTexts, EnsembleOptions options,
-                        int iteration) {
-        List<double[]> nll = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (EnsembleModel e : evaluators) {
-            nll.add(scoreOrSkip(e, iteration, failed, () -> e.meanNllNats(scoredTexts, options.scoreSpan())));
+    /** Per request, in order, its scores. */
+    static List<Scores> score(List<EnsembleModel> evaluators, List<Request> requests, EnsembleOptions options,
+                              ModelCalls calls, int iteration) {
+        int[] lanes = requests.stream().mapToInt(Request::lane).toArray();
+        List<List<Outcome<double[]>>> batched = calls.each(evaluators, e -> ModelCalls.perLane(lanes,
+                ls -> e.meanNllNats(ls, texts(requests, lanes, ls), options.scoreSpan()), TOLERATED));
+        List<List<double[]>> nll = new ArrayList<>();
+        List<List<String>> failed = new ArrayList<>();
+        Throwable[] outOfRoom = new Throwable[requests.size()];
+        for (int r = 0; r < requests.size(); r++) {
+            List<double[]> perEvaluator = new ArrayList<>();
+            List<String> failedHere = new ArrayList<>();
+            for (int e = 0; e < evaluators.size(); e++) {
+                perEvaluator.add(valueOrSkip(batched.get(e).get(r), evaluators.get(e), iteration, failedHere,
+                        outOfRoom, r));
+            }
+            nll.add(perEvaluator);
+            failed.add(failedHere);
         }
-        double[] scores = Selection.meanPerplexities(nll, scoredTexts.size());
-        if (scores == null || options.nearTieTolerance() == 0) {
-            return new Scores(nll, failed, scores, 0);
+        int[] rescored = settleNearTies(evaluators, requests, options, calls, iteration, nll, failed, outOfRoom);
+        List<Scores> out = new ArrayList<>(requests.size());
+        for (int r = 0; r < requests.size(); r++) {
+            double[] scores = outOfRoom[r] != null ? null
+                    : Selection.meanPerplexities(nll.get(r), requests.get(r).scoredTexts().size());
+            out.add(new Scores(nll.get(r), failed.get(r), scores, rescored[r], outOfRoom[r]));
         }
-        List<Integer> close = nearTies(scores, options.nearTieTolerance());
-        if (close.size() < 2) {
-            return new Scores(nll, failed, scores, 0);
+        return out;
+    }
+
+    /**
+     * Scores the near-tied candidates of every item again one by one, with every evaluator that succeeded for it,
+     * and puts those scores in place of the batched ones. Returns per item how many candidates were scored again.
+     */
+    private static int[] settleNearTies(List<EnsembleModel> evaluators, List<Request> requests,
+                                        EnsembleOptions options, ModelCalls calls, int iteration,
+                                        List<List<double[]>> nll, List<List<String>> failed, Throwable[] outOfRoom) {
+        int[] rescored = new int[requests.size()];
+        if (options.nearTieTolerance() == 0) {
+            return rescored;
         }
-        List<String> closeTexts = close.stream().map(scoredTexts::get).toList();
+        List<List<Integer>> close = new ArrayList<>();
+        List<Request> closeRequests = new ArrayList<>();
+        for (int r = 0; r < requests.size(); r++) {
+            double[] scores = outOfRoom[r] != null ? null
+                    : Selection.meanPerplexities(nll.get(r), requests.get(r).scoredTexts().size());
+            List<Integer> near = scores == null ? List.of() : nearTies(scores, options.nearTieTolerance());
+            close.add(near);
+            List<String> texts = requests.get(r).scoredTexts();
+            closeRequests.add(new Request(requests.get(r).lane(), near.stream().map(texts::get).toList()));
+            rescored[r] = near.size() < 2 ? 0 : near.size();
+        }
+        List<Integer> evaluatorIndices = new ArrayList<>();
         for (int e = 0; e < evaluators.size(); e++) {
-            if (nll.get(e) == null) {
-                continue;
-            }
-            EnsembleModel evaluator = evaluators.get(e);
-            double[] exact = scoreOrSkip(evaluator, iteration, failed,
-                    () -> evaluator.meanNllNatsSeparately(closeTexts, options.scoreSpan()));
-            if (exact == null) {
-                nll.set(e, null);
-                continue;
-            }
-            double[] merged = nll.get(e).clone();
-            for (int k = 0; k < close.size(); k++) {
-                merged[close.get(k)] = exact[k];
-            }
-            nll.set(e, merged);
+            evaluatorIndices.add(e);
         }
-        return new Scores(nll, failed, Selection.meanPerplexities(nll, scoredTexts.size()), close.size());
+        List<List<Outcome<double[]>>> exact = calls.each(evaluatorIndices, e -> {
+            int[] lanes = tieLanes(requests, nll, rescored, e);
+            return lanes.length == 0 ? List.<Outcome<double[]>>of() : ModelCalls.perLane(lanes,
+                    ls -> evaluators.get(e).meanNllNatsSeparately(ls, texts(closeRequests, lanesOf(requests), ls),
+                            options.scoreSpan()), TOLERATED);
+        });
+        for (int e = 0; e < evaluators.size(); e++) {
+            int k = 0;
+            for (int r = 0; r < requests.size(); r++) {
+                if (rescored[r] == 0 || nll.get(r).get(e) == null) {
+                    continue;
+                }
+                double[] scores = valueOrSkip(exact.get(e).get(k++), evaluators.get(e), iteration, failed.get(r),
+                        outOfRoom, r);
+                if (scores == null) {
+                    nll.get(r).set(e, null);
+                    continue;
+                }
+                double[] merged = nll.get(r).get(e).clone();
+                for (int c = 0; c < close.get(r).size(); c++) {
+                    merged[close.get(r).get(c)] = scores[c];
+                }
+                nll.get(r).set(e, merged);
+            }
+        }
+        return rescored;
+    }
+
+    /** The lanes whose near-ties evaluator {@code e} scores again: those with ties where it succeeded. */
+    private static int[] tieLanes(List<Request> requests, List<List<double[]>> nll, int[] rescored, int e) {
+        List<Integer> lanes = new ArrayList<>();
+        for (int r = 0; r < requests.size(); r++) {
+            if (rescored[r] > 0 && nll.get(r).get(e) != null) {
+                lanes.add(requests.get(r).lane());
+            }
+        }
+        return lanes.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Indices whose score is within {@code tolerance} (relative) of the smallest finite score. */
@@ -86,16 +154,38 @@ final class CandidateScoring {
         return close;
     }
 
-    private static double[] scoreOrSkip(EnsembleModel evaluator, int iteration, List<String> failed,
-                                        java.util.function.Supplier<double[]> scoring) {
-        try {
-            return scoring.get();
-        } catch (ContextOverflowException | DecodeException.KvCacheFull full) {
-            throw full;
-        } catch (LlamaException | OutOfMemoryError error) {
-            LOG.warn("evaluator {} skipped at iteration {}: {}", evaluator.name(), iteration, error.getMessage());
-            failed.add(evaluator.name());
-            return null;
+    /** The value, or null after noting a failed evaluator or the item's end for room. */
+    private static double[] valueOrSkip(Outcome<double[]> outcome, EnsembleModel evaluator, int iteration,
+                                        List<String> failed, Throwable[] outOfRoom, int request) {
+        if (!outcome.failed()) {
+            return outcome.value();
         }
+        if (outcome.failure() == Failure.OUT_OF_ROOM) {
+            if (outOfRoom[request] == null) {
+                outOfRoom[request] = outcome.cause();
+            }
+        } else {
+            LOG.warn("evaluator {} skipped at iteration {}: {}", evaluator.name(), iteration,
+                    outcome.cause().getMessage());
+            failed.add(evaluator.name());
+        }
+        return null;
+    }
+
+    private static int[] lanesOf(List<Request> requests) {
+        return requests.stream().mapToInt(Request::lane).toArray();
+    }
+
+    /** For each of {@code lanes}, the texts of the request in that lane. */
+    private static List<List<String>> texts(List<Request> requests, int[] requestLanes, int[] lanes) {
+        List<List<String>> out = new ArrayList<>(lanes.length);
+        for (int lane : lanes) {
+            int r = 0;
+            while (requestLanes[r] != lane) {
+                r++;
+            }
+            out.add(requests.get(r).scoredTexts());
+        }
+        return out;
     }
 }

@@ -3,11 +3,13 @@ package xcot.methods.ensemble;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import xcot.gguf.GgufException;
+import xcot.gguf.GgufKeys;
 import xcot.llm.Batch;
 import xcot.llm.Context;
+import xcot.llm.ContextOptions.CacheType;
 import xcot.llm.ContextOverflowException;
 import xcot.llm.LlamaException;
-import xcot.llm.Logits;
 import xcot.llm.Memory;
 import xcot.llm.Model;
 import xcot.llm.Sampler;
@@ -15,30 +17,78 @@ import xcot.llm.Vocab;
 
 /**
  * The llama.cpp work both {@link EnsembleModel}s share, so that they differ only in what they keep between calls:
- * decoding a token range into a sequence (with the NLL of each successor), sampling continuations on copies of
- * sequence 0, and scoring several branches of sequence 0 in one decode.
+ * decoding token ranges into sequences (with the NLL of each successor), sampling continuations on copies of lane
+ * sequences, and scoring several branches of lane sequences in one decode.
+ *
+ * <p><b>Lanes.</b> Lane {@code i} (one item) holds its context in sequence {@code i}; the sequences from
+ * {@code lanes} on hold samples and candidates while they live. Every lane has the budget of a single-item context,
+ * {@link #laneCells()} positions and cells, checked here before any decode, so a lane runs out of room exactly where
+ * the same item alone would, and the cache as a whole (one window per lane) never does.
  *
  * <p>Owns one context (unified KV cache), its batch and the sampler chains; {@link #close()} frees them. The model
- * stays open (it belongs to the caller).
+ * stays open (it belongs to the caller). One thread at a time.
  */
 final class ContextDriver implements AutoCloseable {
-    /** Sequence 0 holds the context; the others hold samples and candidates while they live. */
-    static final int CONTEXT_SEQUENCE = 0;
+    /** Values per Q8_0 block. */
+    private static final int Q8_0_BLOCK = 32;
 
     private final Vocab vocab;
     private final Context context;
     private final Batch batch;
-    private Sampling sampling;
-    private final List<Sampler> samplers = new ArrayList<>();
+    private final int lanes;
+    private final int laneCells;
+    private final LaneSamplers samplers;
     /** The BOS token's text when tokenization adds one, else null; with it a text's own BOS is not doubled. */
     private final String bosText;
 
     ContextDriver(Model model, SessionOptions options, Sampling sampling) {
+        checkCacheType(model, options.kvCacheType());
         this.vocab = model.vocab();
-        this.context = model.newContext(options.contextOptions());
-        this.batch = context.newBatch(options.batchTokens(), options.maxSequences());
-        this.sampling = sampling;
+        this.lanes = options.lanes();
         this.bosText = vocab.addsBos() && vocab.bos() >= 0 && !options.doubleBos() ? vocab.text(vocab.bos()) : null;
+        Context opened = model.newContext(options.contextOptions());
+        try {
+            this.batch = opened.newBatch(options.batchTokens(), options.maxSequences());
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        this.context = opened;
+        this.laneCells = context.contextTokens() / lanes;
+        this.samplers = new LaneSamplers(sampling, vocab, lanes);
+    }
+
+    /**
+     * llama.cpp stores a quantized cache in blocks along each head, so every head's key and value length must be a
+     * whole number of blocks; otherwise it refuses the context with only a log line.
+     */
+    private static void checkCacheType(Model model, CacheType type) {
+        if (type != CacheType.Q8_0) {
+            return;
+        }
+        try {
+            String arch = model.gguf().architecture();
+            var m = model.gguf().metadata();
+            long heads = m.getLong(GgufKeys.headCount(arch));
+            long key = m.findLong(GgufKeys.keyLength(arch)).orElse(m.getLong(GgufKeys.embeddingLength(arch)) / heads);
+            long value = m.findLong(GgufKeys.valueLength(arch)).orElse(key);
+            if (key % Q8_0_BLOCK != 0 || value % Q8_0_BLOCK != 0) {
+                throw new IllegalArgumentException(model.path().getFileName() + ": a Q8_0 KV cache needs head sizes"
+                        + " that are multiples of " + Q8_0_BLOCK + ", not " + key + "/" + value);
+            }
+        } catch (GgufException e) {
+            throw new IllegalArgumentException(model.path().getFileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Items this context holds at once. */
+    int lanes() {
+        return lanes;
+    }
+
+    /** Positions, and cells, one lane may use: its context plus its live samples or candidates. */
+    int laneCells() {
+        return laneCells;
     }
 
     /**
@@ -59,85 +109,166 @@ final class ContextDriver implements AutoCloseable {
         context.memory().clear(false);
     }
 
+    /** Forgets lane {@code lane}'s sequence. */
+    void clearLane(int lane) {
+        context.memory().removeSequence(checkLane(lane), -1, -1);
+    }
+
     /**
-     * Drops positions {@code from} and later from sequence 0.
+     * Drops positions {@code from} and later from lane {@code lane}'s sequence.
      *
      * @throws LlamaException if the cache cannot remove part of a sequence (recurrent-state models cannot)
      */
-    void truncateContext(int from) {
-        if (!context.memory().removeSequence(CONTEXT_SEQUENCE, from, -1)) {
+    void truncate(int lane, int from) {
+        if (!context.memory().removeSequence(checkLane(lane), from, -1)) {
             throw new LlamaException("the KV cache of " + context.model().path().getFileName() + " cannot drop"
                     + " positions " + from + "+ of a sequence, which the incremental ensemble needs");
         }
     }
 
     /**
-     * Decodes {@code tokens[from, to)} at positions {@code from…} into {@code sequence}, in batches. With {@code nll}
-     * non-null, each decoded token's logits row scores its successor: {@code nll[k] = −ln p(tokens[from+k+1])} for
-     * {@code k < to − from}, so {@code to < tokens.length}.
+     * A token range to decode into a sequence: {@code tokens[from, to)} at positions {@code from…}. With NLLs asked
+     * for, the logits row of each decoded token scores its successor, so {@code to < tokens.length}.
      */
-    void decode(int[] tokens, int from, int to, int sequence, double[] nll) {
-        checkWindow(to, "decode up to position " + to);
-        for (int start = from; start < to; start += batch.capacity()) {
-            int end = Math.min(to, start + batch.capacity());
-            batch.clear();
-            for (int i = start; i < end; i++) {
-                batch.add(tokens[i], i, nll != null, sequence);
+    record Range(int sequence, int[] tokens, int from, int to) {
+        Range {
+            if (from < 0 || to < from || to > tokens.length) {
+                throw new IllegalArgumentException("range [" + from + ", " + to + ") of " + tokens.length + " tokens");
             }
-            context.decode(batch);
-            if (nll != null) {
-                int n = end - start;
-                int[] rows = new int[n];
-                int[] next = new int[n];
-                double[] logProbs = new double[n];
-                for (int k = 0; k < n; k++) {
-                    rows[k] = k;
-                    next[k] = tokens[start + k + 1];
-                }
-                context.logits().logProbsNats(rows, next, logProbs);
-                for (int k = 0; k < n; k++) {
-                    nll[start - from + k] = -logProbs[k];
-                }
-            }
+        }
+
+        int length() {
+            return to - from;
         }
     }
 
-    /** {@link #sample}, each continuation detokenized as the ensemble proposes it. */
-    List<String> sampleTexts(int frontierToken, int frontierPosition, int count, int maxNewTokens) {
-        List<String> out = new ArrayList<>(count);
-        for (int[] continuation : sample(frontierToken, frontierPosition, count, maxNewTokens)) {
-            out.add(detokenize(continuation));
+    /**
+     * Decodes {@code ranges}, packed in order into batches (a batch may end one range and start the next). With
+     * {@code withNll}, returns per range {@code nll[k] = −ln p(tokens[from+k+1])}; else null. Every window is checked
+     * before the first decode.
+     */
+    double[][] decode(List<Range> ranges, boolean withNll) {
+        for (Range r : ranges) {
+            checkWindow(r.to(), "decode up to position " + r.to());
+            if (withNll && r.length() > 0 && r.to() >= r.tokens().length) {
+                throw new IllegalArgumentException("the last token of a range scored for NLL has no successor");
+            }
+        }
+        double[][] nll = withNll ? new double[ranges.size()][] : null;
+        if (withNll) {
+            for (int r = 0; r < ranges.size(); r++) {
+                nll[r] = new double[ranges.get(r).length()];
+            }
+        }
+        int total = ranges.stream().mapToInt(Range::length).sum();
+        int[] rangeOf = new int[Math.min(total, batch.capacity())];
+        int[] offsetOf = new int[rangeOf.length];
+        int r = 0;
+        int k = 0;
+        while (total > 0) {
+            batch.clear();
+            while (batch.size() < batch.capacity() && r < ranges.size()) {
+                Range range = ranges.get(r);
+                if (k == range.length()) {
+                    r++;
+                    k = 0;
+                    continue;
+                }
+                int position = range.from() + k;
+                rangeOf[batch.size()] = r;
+                offsetOf[batch.size()] = k;
+                batch.add(range.tokens()[position], position, withNll, range.sequence());
+                k++;
+            }
+            int n = batch.size();
+            total -= n;
+            context.decode(batch);
+            if (withNll) {
+                int[] rows = new int[n];
+                int[] next = new int[n];
+                double[] logProbs = new double[n];
+                for (int i = 0; i < n; i++) {
+                    Range range = ranges.get(rangeOf[i]);
+                    rows[i] = i;
+                    next[i] = range.tokens()[range.from() + offsetOf[i] + 1];
+                }
+                context.logits().logProbsNats(rows, next, logProbs);
+                for (int i = 0; i < n; i++) {
+                    nll[rangeOf[i]][offsetOf[i]] = -logProbs[i];
+                }
+            }
+        }
+        return nll;
+    }
+
+    /**
+     * {@link #sample}, each continuation detokenized as the ensemble proposes it; per lane, in the order of
+     * {@code laneIds}.
+     */
+    List<List<String>> sampleTexts(int[] laneIds, int[] frontierTokens, int[] frontierPositions, int count,
+                                   int maxNewTokens) {
+        List<List<String>> out = new ArrayList<>(laneIds.length);
+        for (List<int[]> lane : sample(laneIds, frontierTokens, frontierPositions, count, maxNewTokens)) {
+            List<String> texts = new ArrayList<>(count);
+            for (int[] continuation : lane) {
+                texts.add(detokenize(continuation));
+            }
+            out.add(texts);
         }
         return out;
     }
 
     /**
-     * Samples {@code count} continuations of at most {@code maxNewTokens} tokens after a context whose last token
-     * {@code frontierToken} sits at {@code frontierPosition} and is not in the cache (sequence 0 holds the positions
-     * before it). Sequence 0 is copied into sequences 1..count (metadata only in a unified cache), the frontier token
-     * is decoded once for all of them, each sequence samples with its own seeded chain (reset first, so one context
-     * always yields the same samples), and the copies are removed at the end. An end-of-generation token ends its
-     * sequence and is not returned.
+     * Samples {@code count} continuations of at most {@code maxNewTokens} tokens for every lane in {@code laneIds},
+     * after a context whose last token {@code frontierTokens[j]} sits at {@code frontierPositions[j]} and is not in
+     * the cache (the lane's sequence holds the positions before it). Each lane's sequence is copied into
+     * {@code count} scratch sequences (metadata only in a unified cache), its frontier token is decoded once for all
+     * of them, each scratch sequence samples with its own seeded chain (reset first, so one context always yields
+     * the same samples), and all lanes step together, one decode per token. The copies are removed at the end. An
+     * end-of-generation token ends its sequence and is not returned. As many lanes step together as the scratch
+     * sequences and the batch hold; the rest follow in further rounds.
      */
-    List<int[]> sample(int frontierToken, int frontierPosition, int count, int maxNewTokens) {
-        if (sampling == null) {
-            throw new IllegalStateException("this model was opened without sampling settings (evaluator only)");
+    List<List<int[]>> sample(int[] laneIds, int[] frontierTokens, int[] frontierPositions, int count,
+                             int maxNewTokens) {
+        samplers.requireSampling();
+        int scratch = context.maxSequences() - lanes;
+        if (count > scratch || count > batch.capacity()) {
+            throw new IllegalArgumentException(count + " samples need " + (count + lanes) + " sequences and a batch"
+                    + " of " + count + "; the context has " + context.maxSequences() + " and " + batch.capacity());
         }
-        if (count + 1 > context.maxSequences()) {
-            throw new IllegalArgumentException(count + " samples need " + (count + 1) + " sequences; the context has "
-                    + context.maxSequences());
+        for (int j = 0; j < laneIds.length; j++) {
+            checkLane(laneIds[j]);
+            checkWindow(frontierPositions[j] + maxNewTokens, "sampling " + maxNewTokens + " tokens");
+            checkLaneCells(frontierPositions[j] + count * maxNewTokens, count + " samples of " + maxNewTokens
+                    + " tokens");
         }
-        checkWindow(frontierPosition + maxNewTokens, "sampling " + maxNewTokens + " tokens");
-        checkCells(frontierPosition + count * maxNewTokens, count + " samples of " + maxNewTokens + " tokens");
+        int lanesPerRound = Math.min(scratch / count, batch.capacity() / count);
+        List<List<int[]>> out = new ArrayList<>(laneIds.length);
+        for (int first = 0; first < laneIds.length; first += lanesPerRound) {
+            int end = Math.min(laneIds.length, first + lanesPerRound);
+            out.addAll(sampleRound(Arrays.copyOfRange(laneIds, first, end),
+                    Arrays.copyOfRange(frontierTokens, first, end), Arrays.copyOfRange(frontierPositions, first, end),
+                    count, maxNewTokens));
+        }
+        return out;
+    }
+
+    private List<List<int[]>> sampleRound(int[] laneIds, int[] frontierTokens, int[] frontierPositions, int count,
+                                          int maxNewTokens) {
+        int n = laneIds.length * count;
+        int[] sequences = new int[n];
+        Sampler[] chains = new Sampler[n];
+        for (int i = 0; i < n; i++) {
+            sequences[i] = lanes + i;
+        }
         Memory memory = context.memory();
-        int[] sequences = new int[count];
-        for (int s = 0; s < count; s++) {
-            sequences[s] = s + 1;
-            memory.copySequence(CONTEXT_SEQUENCE, s + 1, -1, -1);
-            sampler(s).reset();
-        }
         try {
-            return sampleCopies(frontierToken, frontierPosition, sequences, maxNewTokens);
+            for (int i = 0; i < n; i++) {
+                int lane = laneIds[i / count];
+                memory.copySequence(lane, sequences[i], -1, -1);
+                chains[i] = samplers.reset(lane, i % count);
+            }
+            return sampleCopies(frontierTokens, frontierPositions, sequences, chains, count, maxNewTokens);
         } finally {
             for (int seq : sequences) {
                 memory.removeSequence(seq, -1, -1);
@@ -145,132 +276,136 @@ final class ContextDriver implements AutoCloseable {
         }
     }
 
-    private List<int[]> sampleCopies(int frontierToken, int frontierPosition, int[] sequences, int maxNewTokens) {
-        int count = sequences.length;
-        int[][] out = new int[count][maxNewTokens];
-        int[] lengths = new int[count];
-        boolean[] done = new boolean[count];
-        int[] batchIndex = new int[count];
+    /** Sequence {@code i} continues lane {@code i / count}; returns per lane its {@code count} continuations. */
+    private List<List<int[]>> sampleCopies(int[] frontierTokens, int[] frontierPositions, int[] sequences,
+                                           Sampler[] chains, int count, int maxNewTokens) {
+        int n = sequences.length;
+        int[][] out = new int[n][maxNewTokens];
+        int[] lengths = new int[n];
+        boolean[] done = new boolean[n];
+        int[] batchIndex = new int[n];
         batch.clear();
-        batch.add(frontierToken, frontierPosition, true, sequences);
+        for (int j = 0; j < frontierTokens.length; j++) {
+            int index = batch.add(frontierTokens[j], frontierPositions[j], true,
+                    Arrays.copyOfRange(sequences, j * count, (j + 1) * count));
+            Arrays.fill(batchIndex, j * count, (j + 1) * count, index);
+        }
         context.decode(batch);
         while (true) {
             boolean anyActive = false;
-            for (int s = 0; s < count; s++) {
-                if (done[s]) {
+            for (int i = 0; i < n; i++) {
+                if (done[i]) {
                     continue;
                 }
-                int token = samplers.get(s).sample(context, batchIndex[s]);
+                int token = chains[i].sample(context, batchIndex[i]);
                 if (vocab.isEndOfGeneration(token)) {
-                    done[s] = true;
+                    done[i] = true;
                     continue;
                 }
-                out[s][lengths[s]++] = token;
-                done[s] = lengths[s] == maxNewTokens;
-                anyActive |= !done[s];
+                out[i][lengths[i]++] = token;
+                done[i] = lengths[i] == maxNewTokens;
+                anyActive |= !done[i];
             }
             if (!anyActive) {
                 break;
             }
             batch.clear();
-            for (int s = 0; s < count; s++) {
-                if (!done[s]) {
-                    batchIndex[s] = batch.add(out[s][lengths[s] - 1], frontierPosition + lengths[s], true, sequences[s]);
+            for (int i = 0; i < n; i++) {
+                if (!done[i]) {
+                    batchIndex[i] = batch.add(out[i][lengths[i] - 1], frontierPositions[i / count] + lengths[i], true,
+                            sequences[i]);
                 }
             }
             context.decode(batch);
         }
-        List<int[]> samples = new ArrayList<>(count);
-        for (int s = 0; s < count; s++) {
-            samples.add(Arrays.copyOf(out[s], lengths[s]));
+        List<List<int[]>> samples = new ArrayList<>(frontierTokens.length);
+        for (int j = 0; j < frontierTokens.length; j++) {
+            List<int[]> lane = new ArrayList<>(count);
+            for (int i = j * count; i < (j + 1) * count; i++) {
+                lane.add(Arrays.copyOf(out[i], lengths[i]));
+            }
+            samples.add(lane);
         }
         return samples;
     }
 
     /**
-     * Scores branches of sequence 0: branch {@code b} shares sequence 0's cells before {@code branches[b].from()}
-     * and decodes its own {@code tokens[from, to)}. As many branches as fit go into one decode, each as its own
-     * sequence with logits on every token; a branch longer than a batch is decoded alone, in batches. Every
-     * branch's sequence is removed afterwards. Returns per branch the NLLs of {@code tokens[from+1 … to]}.
+     * Scores branches of lane sequences: branch {@code b} shares its lane's cells before {@code b.from()} and decodes
+     * its own {@code tokens[from, to)}. As many branches as fit go into one decode, each as its own sequence with
+     * logits on every token; a branch longer than a batch is decoded alone, in batches. Every branch's sequence is
+     * removed afterwards. Returns per branch the NLLs of {@code tokens[from+1 … to]}.
+     *
+     * @param contextCells per lane, the cells its context holds (all positions but the frontier)
      */
-    double[][] scoreBranches(List<Branch> branches, int contextCells) {
+    double[][] scoreBranches(List<Branch> branches, int[] contextCells) {
+        for (Branch b : branches) {
+            checkLane(b.lane());
+            checkWindow(b.to(), "a candidate up to position " + b.to());
+        }
+        int scratch = context.maxSequences() - lanes;
         double[][] nll = new double[branches.size()][];
         int i = 0;
         while (i < branches.size()) {
             int used = 0;
             int end = i;
-            while (end < branches.size() && end - i < context.maxSequences() - 1
+            while (end < branches.size() && end - i < scratch
                     && (end == i || used + branches.get(end).length() <= batch.capacity())) {
                 used += branches.get(end).length();
                 end++;
             }
-            checkCells(contextCells + used, (end - i) + " candidates of " + used + " tokens");
-            if (end - i == 1 && used > batch.capacity()) {
-                nll[i] = scoreAlone(branches.get(i));
+            List<Branch> group = branches.subList(i, end);
+            checkCandidateCells(group, contextCells);
+            if (group.size() == 1 && used > batch.capacity()) {
+                nll[i] = scoreAlone(group.getFirst());
             } else {
-                scoreTogether(branches.subList(i, end), nll, i);
+                scoreTogether(group, nll, i);
             }
             i = end;
         }
         return nll;
     }
 
+    /** Per lane in {@code group}: its context plus its candidates of this decode must fit its cells. */
+    private void checkCandidateCells(List<Branch> group, int[] contextCells) {
+        int[] candidateTokens = new int[lanes];
+        int[] candidates = new int[lanes];
+        for (Branch b : group) {
+            candidateTokens[b.lane()] += b.length();
+            candidates[b.lane()]++;
+        }
+        for (int lane = 0; lane < lanes; lane++) {
+            if (candidates[lane] > 0) {
+                checkLaneCells(contextCells[lane] + candidateTokens[lane], candidates[lane] + " candidates of "
+                        + candidateTokens[lane] + " tokens");
+            }
+        }
+    }
+
     private double[] scoreAlone(Branch branch) {
-        int seq = 1;
-        context.memory().copySequence(CONTEXT_SEQUENCE, seq, 0, branch.from());
+        int seq = lanes;
+        Memory memory = context.memory();
         try {
-            double[] nll = new double[branch.length()];
-            decode(branch.tokens(), branch.from(), branch.to(), seq, nll);
-            return nll;
+            memory.copySequence(branch.lane(), seq, 0, branch.from());
+            return decode(List.of(new Range(seq, branch.tokens(), branch.from(), branch.to())), true)[0];
         } finally {
-            context.memory().removeSequence(seq, -1, -1);
+            memory.removeSequence(seq, -1, -1);
         }
     }
 
     private void scoreTogether(List<Branch> group, double[][] nll, int firstIndex) {
         Memory memory = context.memory();
-        batch.clear();
-        int rows = 0;
-        for (int g = 0; g < group.size(); g++) {
-            Branch b = group.get(g);
-            checkWindow(b.to(), "a candidate up to position " + b.to());
-            memory.copySequence(CONTEXT_SEQUENCE, g + 1, 0, b.from());
-            for (int p = b.from(); p < b.to(); p++) {
-                batch.add(b.tokens()[p], p, true, g + 1);
-            }
-            rows += b.length();
-        }
+        List<Range> ranges = new ArrayList<>(group.size());
         try {
-            if (rows > 0) {
-                context.decode(batch);
-                int[] rowIndex = new int[rows];
-                int[] next = new int[rows];
-                int r = 0;
-                for (Branch b : group) {
-                    for (int p = b.from(); p < b.to(); p++, r++) {
-                        rowIndex[r] = r;
-                        next[r] = b.tokens()[p + 1];
-                    }
-                }
-                double[] logProbs = new double[rows];
-                Logits logits = context.logits();
-                logits.logProbsNats(rowIndex, next, logProbs);
-                r = 0;
-                for (int g = 0; g < group.size(); g++) {
-                    double[] branchNll = new double[group.get(g).length()];
-                    for (int k = 0; k < branchNll.length; k++) {
-                        branchNll[k] = -logProbs[r++];
-                    }
-                    nll[firstIndex + g] = branchNll;
-                }
-            } else {
-                for (int g = 0; g < group.size(); g++) {
-                    nll[firstIndex + g] = new double[0];
-                }
+            for (int g = 0; g < group.size(); g++) {
+                Branch b = group.get(g);
+                memory.copySequence(b.lane(), lanes + g, 0, b.from());
+                ranges.add(new Range(lanes + g, b.tokens(), b.from(), b.to()));
             }
+            double[][] scored = decode(ranges, true);
+            System.arraycopy(scored, 0, nll, firstIndex, scored.length);
         } finally {
             for (int g = 0; g < group.size(); g++) {
-                memory.removeSequence(g + 1, -1, -1);
+                memory.removeSequence(lanes + g, -1, -1);
             }
         }
     }
@@ -278,11 +413,12 @@ final class ContextDriver implements AutoCloseable {
     /**
      * One candidate's tokens and the part of them to decode.
      *
+     * @param lane whose context the candidate continues
      * @param tokens {@code tokenize(context + candidate)}
      * @param from first position decoded in the branch's own sequence (positions before it are shared)
      * @param to end of the decoded range, exclusive; {@code tokens[to]} is scored but not decoded
      */
-    record Branch(int[] tokens, int from, int to) {
+    record Branch(int lane, int[] tokens, int from, int to) {
         Branch {
             if (from < 0 || to < from || to >= Math.max(tokens.length, 1)) {
                 throw new IllegalArgumentException("branch [" + from + ", " + to + ") of " + tokens.length + " tokens");
@@ -294,41 +430,53 @@ final class ContextDriver implements AutoCloseable {
         }
     }
 
-    /** Samples from now on with seed {@code seed} (the chains are rebuilt on next use). */
+    /** Every lane samples from now on with seed {@code seed} (the chains are rebuilt on next use). */
     void reseed(long seed) {
-        if (sampling == null || sampling.seed() == seed) {
-            return;
-        }
-        samplers.forEach(Sampler::close);
-        samplers.clear();
-        sampling = sampling.withSeed(seed);
-    }
-
-    private Sampler sampler(int slot) {
-        while (samplers.size() <= slot) {
-            samplers.add(Sampler.chain(sampling.steps(samplers.size()), vocab));
-        }
-        return samplers.get(slot);
-    }
-
-    private void checkWindow(int positionsNeeded, String what) {
-        if (positionsNeeded > context.sequenceContextTokens()) {
-            throw new ContextOverflowException(positionsNeeded, context.sequenceContextTokens(), what);
+        for (int lane = 0; lane < lanes; lane++) {
+            samplers.reseed(lane, seed);
         }
     }
 
-    /** The unified cache holds every live sequence's cells; shared prefix cells count once. */
-    private void checkCells(int cellsNeeded, String what) {
-        if (cellsNeeded > context.contextTokens()) {
-            throw new ContextOverflowException(cellsNeeded, context.contextTokens(), what);
+    /** Lane {@code lane} samples from now on with seed {@code seed}. */
+    void reseed(int lane, long seed) {
+        samplers.reseed(checkLane(lane), seed);
+    }
+
+    /** Scratch sequences that hold cells: samples or candidates left behind (none, between calls). */
+    int scratchSequencesInUse() {
+        int inUse = 0;
+        for (int seq = lanes; seq < context.maxSequences(); seq++) {
+            if (context.memory().positionMax(seq) >= 0) {
+                inUse++;
+            }
+        }
+        return inUse;
+    }
+
+    private int checkLane(int lane) {
+        if (lane < 0 || lane >= lanes) {
+            throw new IllegalArgumentException("lane " + lane + " outside [0, " + lanes + ")");
+        }
+        return lane;
+    }
+
+    /** Positions of one lane: the single-item window. */
+    void checkWindow(int positionsNeeded, String what) {
+        if (positionsNeeded > laneCells) {
+            throw new ContextOverflowException(positionsNeeded, laneCells, what);
+        }
+    }
+
+    /** The cells one lane's live sequences hold; shared prefix cells count once. */
+    private void checkLaneCells(int cellsNeeded, String what) {
+        if (cellsNeeded > laneCells) {
+            throw new ContextOverflowException(cellsNeeded, laneCells, what);
         }
     }
 
     @Override
     public void close() {
-        for (Sampler s : samplers) {
-            s.close();
-        }
+        samplers.close();
         context.close();
     }
 }

@@ -2,22 +2,27 @@ package xcot.methods.ensemble;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import xcot.methods.EnsembleCapacity;
 import xcot.methods.EnsembleCot;
 import xcot.methods.EnsembleCotSource;
 import xcot.methods.EnsembleItem;
 import xcot.methods.EnsembleParticipant;
 import xcot.methods.EnsembleSetup;
 import xcot.profiles.SamplingDefaults;
+import xcot.profiles.ThinkingFormat;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
 import xcot.tasks.BenchmarkKind;
 
 /**
  * The Ensemble condition's engine for {@code xcot run} ({@code xcot.runs.RunOptions#defaults} names it): the
- * pipeline calls it once per combination and item. Each participant gets one {@link IncrementalModel}, reused (and
- * its cached common prefix with it) across the items.
+ * pipeline calls it once per combination, then per item ({@link EnsembleRun#cot}) or per group of items advancing
+ * together ({@link EnsembleRun#cots}). Each participant gets one {@link IncrementalModel} with one lane per item of
+ * the largest group ({@link EnsembleCapacity#itemsAtOnce()}), reused across items and groups.
  *
  * <p>What the run's settings decide:
  * <ul>
@@ -27,7 +32,10 @@ import xcot.tasks.BenchmarkKind;
  *       {@code ref.count-with-evaluator} (Q18, Instruction Induction), {@code ref.sentence-heuristic} (Q19),
  *       {@code ref.double-bos} (Q2);</li>
  *   <li>the length cap: the first generator's prompt + the item's {@code maxCotTokens};</li>
- *   <li>the stop marker: the first generator's closing thinking marker ({@code </think>} for QwQ).</li>
+ *   <li>the thinking markers: the first generator's as the ensemble's text shows them
+ *       ({@link xcot.profiles.ModelProfile#ensembleThinking}): the close marker stops the run and cuts the CoT;</li>
+ *   <li>threads: the models of a phase run at once when their threads together fit the machine's cores (the same
+ *       results either way), else in turns.</li>
  * </ul>
  */
 public final class IncrementalEnsembleSource implements EnsembleCotSource {
@@ -36,7 +44,7 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
 
     @Override
     public String name() {
-        return "xcot-incremental-ensemble-v1";
+        return "xcot-incremental-ensemble-v2";
     }
 
     @Override
@@ -66,19 +74,29 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
                 : LengthCap.Counting.FIRST_GENERATOR_CONTEXT);
     }
 
+    /** The first generator's markers as the ensemble's text shows them. */
+    static ThinkingFormat markers(EnsembleSetup setup) {
+        return setup.generators().getFirst().profile().ensembleThinking(setup.kind(), setup.flags());
+    }
+
+    /** Whether the models may run at once: there are several, and their decode threads together fit the cores. */
+    static boolean modelsInParallel(List<Integer> threadsPerModel, int cores) {
+        return threadsPerModel.size() > 1 && threadsPerModel.stream().mapToInt(Integer::intValue).sum() <= cores;
+    }
+
     /** One combination: its models' contexts, opened once, and the options its flags imply. */
     private static final class Combination implements EnsembleCotSource.EnsembleRun {
         private final EnsembleSetup setup;
         private final Map<String, IncrementalModel> models = new LinkedHashMap<>();
         private final EnsembleOptions options;
-        private final String stopMarker;
+        private final ThinkingFormat markers;
+        private final EnsembleEngine.Lineup lineup;
+        private final EnsembleEngine engine;
 
         Combination(EnsembleSetup setup) {
             this.setup = setup;
-            Quirks flags = setup.flags();
-            EnsembleParticipant first = setup.generators().getFirst();
-            this.stopMarker = first.profile().thinking(setup.kind(), flags).close();
-            this.options = options(flags, stopMarker);
+            this.markers = markers(setup);
+            this.options = options(setup.flags(), markers.close());
             try {
                 for (EnsembleParticipant p : setup.generators()) {
                     open(p, true, setup.evaluators().stream().anyMatch(e -> e.name().equals(p.name())));
@@ -90,6 +108,12 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
                 close();
                 throw e;
             }
+            this.lineup = new EnsembleEngine.Lineup(
+                    setup.generators().stream().map(p -> (EnsembleModel) models.get(p.name())).toList(),
+                    setup.evaluators().stream().map(p -> (EnsembleModel) models.get(p.name())).toList());
+            this.engine = new EnsembleEngine(options, modelsInParallel(
+                    distinct(setup).stream().map(EnsembleParticipant::threads).toList(),
+                    Runtime.getRuntime().availableProcessors()));
         }
 
         private void open(EnsembleParticipant p, boolean generates, boolean evaluates) {
@@ -98,39 +122,89 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
             }
             SamplingDefaults pinned = p.profile().sampling();
             Sampling sampling = generates ? new Sampling(TOP_K, pinned.temperature(), pinned.topP(), 42) : null;
+            EnsembleCapacity capacity = setup.capacity();
             SessionOptions session = SessionOptions.of(p.contextTokens(), p.threads())
-                    .withDoubleBos(setup.flags().has(Quirk.DOUBLE_BOS));
+                    .withDoubleBos(setup.flags().has(Quirk.DOUBLE_BOS))
+                    .withLanes(capacity.itemsAtOnce())
+                    .withFlashAttention(capacity.flashAttention())
+                    .withKvCacheType(capacity.kvCacheType());
             models.put(p.name(), IncrementalModel.open(p.name(), p.model(), session, sampling, evaluates));
+        }
+
+        private static List<EnsembleParticipant> distinct(EnsembleSetup setup) {
+            Set<String> names = new LinkedHashSet<>();
+            List<EnsembleParticipant> distinct = new ArrayList<>();
+            for (EnsembleParticipant p : concat(setup.generators(), setup.evaluators())) {
+                if (names.add(p.name())) {
+                    distinct.add(p);
+                }
+            }
+            return distinct;
         }
 
         @Override
         public EnsembleCot cot(EnsembleItem item) {
             models.values().forEach(m -> m.reseed(item.seed()));
-            EnsembleOptions itemOptions = options.withLengthCap(lengthCap(setup.kind(), setup.flags(),
-                    item.maxCotTokens()));
-            EnsembleResult result = new EnsembleEngine(itemOptions).run(participants(setup.generators(), item),
-                    participants(setup.evaluators(), item));
+            EnsembleResult result = engine.run(lineup, List.of(start(item))).getFirst();
+            return cotOf(item, result);
+        }
+
+        @Override
+        public List<EnsembleCot> cots(List<EnsembleItem> items) {
+            if (items.isEmpty() || items.size() > setup.capacity().itemsAtOnce()) {
+                throw new IllegalArgumentException("a group holds 1 to " + setup.capacity().itemsAtOnce()
+                        + " items, not " + items.size());
+            }
+            List<EnsembleEngine.ItemStart> starts = new ArrayList<>();
+            for (int lane = 0; lane < items.size(); lane++) {
+                for (IncrementalModel m : models.values()) {
+                    m.reseed(lane, items.get(lane).seed());
+                }
+                starts.add(start(items.get(lane)));
+            }
+            // A group's results must not depend on the groups before it (a resumed run skips those).
+            models.values().forEach(IncrementalModel::forgetCache);
+            List<EnsembleResult> results = engine.run(lineup, starts);
+            List<EnsembleCot> cots = new ArrayList<>(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                cots.add(cotOf(items.get(i), results.get(i)));
+            }
+            return cots;
+        }
+
+        private EnsembleEngine.ItemStart start(EnsembleItem item) {
+            return new EnsembleEngine.ItemStart(contexts(setup.generators(), item), contexts(setup.evaluators(), item),
+                    lengthCap(setup.kind(), setup.flags(), item.maxCotTokens()));
+        }
+
+        private EnsembleCot cotOf(EnsembleItem item, EnsembleResult result) {
             Map<String, Integer> perGenerator = new LinkedHashMap<>();
             int[] counts = result.chunksPerGenerator();
             for (int g = 0; g < counts.length; g++) {
                 perGenerator.merge(result.generators().get(g), counts[g], Integer::sum);
             }
             return new EnsembleCot(result.firstGeneratorContext().strip(), result.ensembleText(),
-                    result.ensembleText().contains(stopMarker), perGenerator,
-                    EnsembleTraceJsonl.lines(item.itemId(), result));
+                    result.ensembleText().contains(markers.close()), perGenerator,
+                    EnsembleTraceJsonl.lines(item.itemId(), result), markers.open(), markers.close());
         }
 
-        private List<EnsembleEngine.Participant> participants(List<EnsembleParticipant> ps, EnsembleItem item) {
-            List<EnsembleEngine.Participant> out = new ArrayList<>();
+        private static List<String> contexts(List<EnsembleParticipant> ps, EnsembleItem item) {
+            List<String> out = new ArrayList<>();
             for (EnsembleParticipant p : ps) {
                 String context = item.startContexts().get(p.name());
                 if (context == null) {
                     throw new IllegalArgumentException("item " + item.itemId() + " has no start context for "
                             + p.name());
                 }
-                out.add(new EnsembleEngine.Participant(models.get(p.name()), context));
+                out.add(context);
             }
             return out;
+        }
+
+        private static List<EnsembleParticipant> concat(List<EnsembleParticipant> a, List<EnsembleParticipant> b) {
+            List<EnsembleParticipant> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package xcot.methods.ensemble;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import xcot.llm.Model;
@@ -13,11 +14,12 @@ import xcot.llm.Model;
  * <p>It is the oracle of the equivalence test and the baseline of the benchmarks. Two small mercies make the
  * baseline faster than the reference, so measured speed-ups are lower bounds: the context is prefilled once per
  * sampling call (HF expands it to 3 rows), and the last token of a sequence is not decoded (its row predicts nothing).
+ * Several lanes are served one after the other, each from an empty cache, as separate reference runs would be.
  */
 public final class ReferenceModel implements EnsembleModel {
     private final String name;
     private final ContextDriver driver;
-    private String text = "";
+    private final List<String> texts = new ArrayList<>();
 
     private ReferenceModel(String name, ContextDriver driver) {
         this.name = name;
@@ -27,7 +29,7 @@ public final class ReferenceModel implements EnsembleModel {
     /** Opens a context on {@code model}; {@code sampling} may be null for an evaluator only. */
     public static ReferenceModel open(String name, Model model, SessionOptions options, Sampling sampling) {
         Objects.requireNonNull(name, "name");
-        return new ReferenceModel(name, new ContextDriver(model, options, sampling));
+        return new ReferenceModel(name, new ContextDriver(model, options.withLanes(1), sampling));
     }
 
     @Override
@@ -36,21 +38,24 @@ public final class ReferenceModel implements EnsembleModel {
     }
 
     @Override
-    public void start(String contextText) {
-        if (driver.tokenize(contextText).length == 0) {
-            throw new IllegalArgumentException(name + ": the context text has no tokens");
+    public void start(List<String> contextTexts) {
+        for (String text : contextTexts) {
+            if (driver.tokenize(text).length == 0) {
+                throw new IllegalArgumentException(name + ": the context text has no tokens");
+            }
         }
-        text = contextText;
+        texts.clear();
+        texts.addAll(contextTexts);
     }
 
     @Override
-    public String contextText() {
-        return text;
+    public String contextText(int lane) {
+        return texts.get(lane);
     }
 
     @Override
-    public int contextTokens() {
-        return driver.tokenize(text).length;
+    public int contextTokens(int lane) {
+        return driver.tokenize(texts.get(lane)).length;
     }
 
     @Override
@@ -59,24 +64,36 @@ public final class ReferenceModel implements EnsembleModel {
     }
 
     @Override
-    public List<String> sample(int count, int maxNewTokens) {
-        int[] tokens = driver.tokenize(text);
-        int frontier = tokens.length - 1;
-        driver.clear();
-        driver.decode(tokens, 0, frontier, ContextDriver.CONTEXT_SEQUENCE, null);
-        return driver.sampleTexts(tokens[frontier], frontier, count, maxNewTokens);
+    public List<List<String>> sample(int[] lanes, int count, int maxNewTokens) {
+        List<List<String>> out = new ArrayList<>(lanes.length);
+        for (int lane : lanes) {
+            int[] tokens = driver.tokenize(texts.get(lane));
+            int frontier = tokens.length - 1;
+            driver.clear();
+            driver.decode(List.of(new ContextDriver.Range(0, tokens, 0, frontier)), false);
+            out.add(driver.sampleTexts(new int[] {0}, new int[] {tokens[frontier]}, new int[] {frontier}, count,
+                    maxNewTokens).getFirst());
+        }
+        return out;
     }
 
     @Override
-    public double[] meanNllNats(List<String> suffixes, ScoreSpan span) {
+    public List<double[]> meanNllNats(int[] lanes, List<List<String>> suffixes, ScoreSpan span) {
+        List<double[]> out = new ArrayList<>(lanes.length);
+        for (int j = 0; j < lanes.length; j++) {
+            out.add(meanNllNats(texts.get(lanes[j]), suffixes.get(j), span));
+        }
+        return out;
+    }
+
+    private double[] meanNllNats(String text, List<String> suffixes, ScoreSpan span) {
         int[] contextTokens = driver.tokenize(text);
         double[] means = new double[suffixes.size()];
         for (int i = 0; i < means.length; i++) {
             int[] full = driver.tokenize(text + suffixes.get(i));
             int predicted = Math.max(full.length - 1, 0);
-            double[] nll = new double[predicted];
             driver.clear();
-            driver.decode(full, 0, predicted, ContextDriver.CONTEXT_SEQUENCE, nll);
+            double[] nll = driver.decode(List.of(new ContextDriver.Range(0, full, 0, predicted)), true)[0];
             int first = span == ScoreSpan.FULL_SEQUENCE ? 1 : Math.max(TokenPrefix.common(full, contextTokens), 1);
             double sum = 0;
             for (int position = first; position < full.length; position++) {
@@ -91,13 +108,15 @@ public final class ReferenceModel implements EnsembleModel {
 
     /** Every candidate is already decoded alone. */
     @Override
-    public double[] meanNllNatsSeparately(List<String> suffixes, ScoreSpan span) {
-        return meanNllNats(suffixes, span);
+    public List<double[]> meanNllNatsSeparately(int[] lanes, List<List<String>> suffixes, ScoreSpan span) {
+        return meanNllNats(lanes, suffixes, span);
     }
 
     @Override
-    public void append(String suffix) {
-        text = text + suffix;
+    public void append(int[] lanes, List<String> suffixes) {
+        for (int j = 0; j < lanes.length; j++) {
+            texts.set(lanes[j], texts.get(lanes[j]) + suffixes.get(j));
+        }
     }
 
     @Override

@@ -6,7 +6,10 @@
  * <ul>
  *   <li>{@link xcot.methods.ensemble.EnsembleEngine} runs the loop ({@link xcot.methods.ensemble.ItemRun} one
  *       iteration at a time) on {@link xcot.methods.ensemble.EnsembleModel}s and plain texts; it knows nothing of
- *       prompts or profiles.</li>
+ *       prompts or profiles. Several items advance together in a {@link xcot.methods.ensemble.GroupRun}: each model
+ *       holds every item's context in a lane and serves all of them in one call per phase, the models of a phase in
+ *       turns or at once ({@link xcot.methods.ensemble.ModelCalls}); {@link xcot.methods.ensemble.GroupSizing} says
+ *       how many items fit on a device.</li>
  *   <li>{@link xcot.methods.ensemble.IncrementalModel} keeps each context in its model's KV cache: appending a chunk
  *       decodes only the new tokens, all candidates of an evaluator are scored in one decode on the shared prefix,
  *       and the prefix NLL is a running sum. {@link xcot.methods.ensemble.ReferenceModel} re-tokenizes and re-decodes

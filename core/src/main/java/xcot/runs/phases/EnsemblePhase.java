@@ -120,6 +120,8 @@ final class EnsemblePhase {
         ObjectNode shares = o.putObject("chunksPerGenerator");
         new TreeMap<>(cot.chunksPerGenerator()).forEach(shares::put);
         cot.traceJsonLines().forEach(o.putArray("trace")::add);
+        o.put("openMarker", cot.openMarker());
+        o.put("closeMarker", cot.closeMarker());
         try {
             return JSON.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -135,7 +137,8 @@ final class EnsemblePhase {
             List<String> trace = new ArrayList<>();
             o.get("trace").forEach(t -> trace.add(t.textValue()));
             return new EnsembleCot(o.get("firstGeneratorContext").textValue(), o.get("chunks").textValue(),
-                    o.get("closedThinking").booleanValue(), shares, trace);
+                    o.get("closedThinking").booleanValue(), shares, trace, o.get("openMarker").textValue(),
+                    o.get("closeMarker").textValue());
         } catch (JsonProcessingException e) {
             throw new StoreException("a stored ensemble CoT cannot be read: " + e.getMessage(), e);
         }

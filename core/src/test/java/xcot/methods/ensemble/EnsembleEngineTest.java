@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import xcot.llm.ContextOverflowException;
-import xcot.llm.LlamaException;
+import xcot.llm.ModelFailureException;
 
 /** The loop's rules (PAPER-SPEC §9) on scripted models: no native code. */
 class EnsembleEngineTest {
@@ -32,9 +32,9 @@ class EnsembleEngineTest {
         EnsembleResult r = new EnsembleEngine(NO_CAP.withMaxIterations(1)).run(
                 List.of(p(g0, "G0:"), p(g1, "G1:")), List.of(p(e, "E:")));
         assertEquals(List.of(" x"), r.chunks());
-        assertEquals("G0: x", g0.text);
-        assertEquals("G1: x", g1.text);
-        assertEquals("E: x", e.text);
+        assertEquals("G0: x", g0.text());
+        assertEquals("G1: x", g1.text());
+        assertEquals("E: x", e.text());
         IterationTrace t = r.iterations().getFirst();
         assertEquals(1, t.chosenGenerator());
         assertEquals(6, t.candidates().size());
@@ -76,7 +76,7 @@ class EnsembleEngineTest {
 
         ScriptedModel h = ScriptedModel.generator("h", c -> List.of("Aaaa.", "Bb.", "Ccc."));
         ScriptedModel bad = ScriptedModel.evaluator("bad", s -> 0.0);
-        bad.failure = new LlamaException("simulated out of memory");
+        bad.failure = new ModelFailureException("simulated out of memory");
         ScriptedModel good = ScriptedModel.evaluator("good", s -> s.endsWith("Aaaa.") ? 0.0 : 1.0);
         IterationTrace u = new EnsembleEngine(NO_CAP.withMaxIterations(1)).run(List.of(p(h, "")),
                 List.of(p(bad, ""), p(good, ""))).iterations().getFirst();
@@ -89,11 +89,11 @@ class EnsembleEngineTest {
     void allEvaluatorsFailingEndsTheRunWithoutAChunk() {
         ScriptedModel g = ScriptedModel.generator("g", c -> List.of("A.", "B.", "C."));
         ScriptedModel e = ScriptedModel.evaluator("e", s -> 0.0);
-        e.failure = new LlamaException("simulated");
+        e.failure = new ModelFailureException("simulated");
         EnsembleResult r = new EnsembleEngine(NO_CAP).run(List.of(p(g, "")), List.of(p(e, "")));
         assertEquals(StopReason.NO_SCORES, r.stopReason());
         assertEquals(List.of(), r.chunks());
-        assertEquals("", g.text);
+        assertEquals("", g.text());
     }
 
     @Test
@@ -151,7 +151,7 @@ class EnsembleEngineTest {
                 List.of(p(both, "ctx")));
         assertEquals(1, both.starts);
         assertEquals(2, both.appends);
-        assertEquals("ctx A. A.", both.text);
+        assertEquals("ctx A. A.", both.text());
         assertEquals(List.of(" A.", " A."), r.chunks());
         assertThrows(IllegalArgumentException.class, () -> new EnsembleEngine(NO_CAP).run(List.of(p(both, "a")),
                 List.of(p(both, "b"))));
@@ -163,16 +163,16 @@ class EnsembleEngineTest {
         // Batched scores put A first by 1e-6; the separate (exact) scores put B first.
         ScriptedModel e = new ScriptedModel("e", c -> List.of(), s -> 0) {
             @Override
-            public double[] meanNllNats(List<String> suffixes, ScoreSpan span) {
+            public List<double[]> meanNllNats(int[] lanes, List<List<String>> suffixes, ScoreSpan span) {
                 batchedCalls++;
-                return new double[] {1.0, 1.000001, 2.0};
+                return List.of(new double[] {1.0, 1.000001, 2.0});
             }
 
             @Override
-            public double[] meanNllNatsSeparately(List<String> suffixes, ScoreSpan span) {
+            public List<double[]> meanNllNatsSeparately(int[] lanes, List<List<String>> suffixes, ScoreSpan span) {
                 separateCalls++;
-                assertEquals(List.of(" Aa.", " Bb."), suffixes, "only the near-tied candidates");
-                return new double[] {1.000002, 1.000001};
+                assertEquals(List.of(List.of(" Aa.", " Bb.")), suffixes, "only the near-tied candidates");
+                return List.of(new double[] {1.000002, 1.000001});
             }
         };
         IterationTrace t = new EnsembleEngine(NO_CAP.withMaxIterations(1)).run(List.of(p(g, "")), List.of(p(e, "")))

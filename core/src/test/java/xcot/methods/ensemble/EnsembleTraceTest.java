@@ -10,7 +10,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import xcot.llm.LlamaException;
+import xcot.llm.ModelFailureException;
 
 class EnsembleTraceTest {
     private static final EnsembleOptions OPTIONS = EnsembleOptions.defaults().withLengthCap(LengthCap.none());
@@ -21,7 +21,7 @@ class EnsembleTraceTest {
         ScriptedModel e0 = ScriptedModel.evaluator("OSS", s -> s.length() / 10.0);
         ScriptedModel e1 = ScriptedModel.evaluator("Other", s -> 0.5);
         if (failSecondEvaluator) {
-            e1.failure = new LlamaException("simulated");
+            e1.failure = new ModelFailureException("simulated");
         }
         return new EnsembleEngine(OPTIONS.withMaxIterations(iterations)).run(
                 List.of(new EnsembleEngine.Participant(g0, "q"), new EnsembleEngine.Participant(g1, "d")),

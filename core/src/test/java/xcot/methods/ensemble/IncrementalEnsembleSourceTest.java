@@ -2,6 +2,7 @@ package xcot.methods.ensemble;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,16 +13,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xcot.llm.ContextOptions;
+import xcot.methods.EnsembleCapacity;
+import xcot.methods.EnsembleCot;
+import xcot.methods.EnsembleCotSource;
+import xcot.methods.EnsembleItem;
+import xcot.methods.EnsembleParticipant;
+import xcot.methods.EnsembleSetup;
+import xcot.profiles.ModelFamily;
+import xcot.profiles.ModelProfile;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
 import xcot.runs.RunOptions;
 import xcot.runs.RunResult;
 import xcot.runs.RunTesting;
 import xcot.runs.Runner;
-import xcot.tasks.BenchmarkKind;
 import xcot.runs.export.RunFiles;
+import xcot.tasks.BenchmarkKind;
 
 /** The engine behind {@code xcot run}'s Ensemble condition: registration, flags, and a whole run. */
 class IncrementalEnsembleSourceTest {
@@ -53,6 +65,45 @@ class IncrementalEnsembleSourceTest {
         assertEquals(LengthCap.induction(), IncrementalEnsembleSource.lengthCap(BenchmarkKind.INDUCTION, fixed, 2018));
         assertEquals(new LengthCap(2018, LengthCap.Counting.LAST_EVALUATOR_CHUNKS),
                 IncrementalEnsembleSource.lengthCap(BenchmarkKind.INDUCTION, reference, 2018), "Q18");
+    }
+
+    @Test
+    void groupsComeBackInItemOrderAndDoNotDependOnEarlierGroups() {
+        try (TinyEnsemble tiny = new TinyEnsemble()) {
+            ModelProfile qwq = ModelProfile.of(ModelFamily.QWQ, Optional.empty());
+            List<EnsembleParticipant> p = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                p.add(new EnsembleParticipant("m" + i, tiny.models.get(i), qwq, 1024, 1));
+            }
+            EnsembleSetup setup = new EnsembleSetup(p.subList(0, 2), p.subList(2, 3), BenchmarkKind.MEDCALC,
+                    Quirks.fixed(), new EnsembleCapacity(3, ContextOptions.CacheType.F16, false));
+            List<EnsembleItem> items = new ArrayList<>();
+            for (String patient : List.of("64 year old man", "71 year old woman", "58 year old man")) {
+                String context = TinyEnsemble.PROMPT.replace("64 year old man", patient);
+                items.add(new EnsembleItem(patient, Map.of("m0", context, "m1", context, "m2", context), 42, 24));
+            }
+            try (EnsembleCotSource.EnsembleRun run = new IncrementalEnsembleSource().start(setup)) {
+                List<EnsembleCot> first = run.cots(items);
+                run.cots(List.of(items.get(2), items.get(0)));
+                List<EnsembleCot> again = run.cots(items);
+                for (int i = 0; i < items.size(); i++) {
+                    assertEquals(first.get(i).firstGeneratorContext(), again.get(i).firstGeneratorContext());
+                    assertEquals(first.get(i).chunksPerGenerator(), again.get(i).chunksPerGenerator());
+                    assertTrue(first.get(i).firstGeneratorContext().contains(items.get(i).itemId()));
+                    assertTrue(first.get(i).traceJsonLines().getLast().contains(items.get(i).itemId()));
+                    assertEquals("</think>", first.get(i).closeMarker());
+                }
+                assertThrows(IllegalArgumentException.class, () -> run.cots(List.of(items.get(0), items.get(1),
+                        items.get(2), items.get(0))));
+            }
+        }
+    }
+
+    @Test
+    void modelsRunAtOnceOnlyWhenTheirThreadsFitTheCores() {
+        assertTrue(IncrementalEnsembleSource.modelsInParallel(List.of(1, 1), 2));
+        assertFalse(IncrementalEnsembleSource.modelsInParallel(List.of(2, 2), 2), "they would share the cores");
+        assertFalse(IncrementalEnsembleSource.modelsInParallel(List.of(1), 16), "one model has no one to wait for");
     }
 
     @Test
