@@ -15,6 +15,7 @@ import xcot.methods.Pass;
 import xcot.methods.StopReason;
 import xcot.records.Outcome;
 import xcot.records.ScoredAnswer;
+import xcot.runs.store.StoreException;
 
 /**
  * A finished, scored attempt as the store keeps it (one JSON document per attempt).

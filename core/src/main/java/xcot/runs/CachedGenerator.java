@@ -16,6 +16,7 @@ import xcot.methods.StopReason;
 import xcot.methods.TextGenerator;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ReferenceFlags;
+import xcot.runs.store.RunStore;
 
 /**
  * The run's {@link TextGenerator} for one model: every generation is looked up in the store by

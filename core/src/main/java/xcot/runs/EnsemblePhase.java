@@ -17,6 +17,7 @@ import xcot.methods.EnsembleCotSource;
 import xcot.methods.EnsembleItem;
 import xcot.methods.EnsembleParticipant;
 import xcot.methods.EnsembleSetup;
+import xcot.runs.store.StoreException;
 import xcot.tasks.BenchmarkItem;
 
 /**

@@ -13,6 +13,7 @@ import xcot.profiles.Detection;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
 import xcot.profiles.SamplingDefaults;
+import xcot.runs.store.RunStore;
 import xcot.zoo.CommittedZoo;
 
 /** Turns a {@link ModelConfig} into a {@link ResolvedModel}: file, hash, header, profile. No native code. */

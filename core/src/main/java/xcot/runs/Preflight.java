@@ -13,6 +13,7 @@ import xcot.llm.Model;
 import xcot.llm.ModelOptions;
 import xcot.methods.Condition;
 import xcot.profiles.ModelProfile;
+import xcot.runs.store.RunStore;
 import xcot.tasks.Benchmark;
 import xcot.tasks.BenchmarkItem;
 import xcot.tasks.Budgets;

@@ -13,6 +13,7 @@ import xcot.methods.GenerationSetup;
 import xcot.methods.SamplingSpec;
 import xcot.profiles.RenderOptions;
 import xcot.profiles.SamplingDefaults;
+import xcot.runs.store.RunStore;
 import xcot.tasks.Benchmark;
 import xcot.tasks.BenchmarkItem;
 import xcot.tasks.BenchmarkKind;

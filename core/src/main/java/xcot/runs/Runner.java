@@ -15,6 +15,8 @@ import java.util.Set;
 import xcot.methods.EnsembleCot;
 import xcot.profiles.ModelFamily;
 import xcot.records.XcotJsonl;
+import xcot.runs.store.RunStore;
+import xcot.runs.store.StoreLocation;
 import xcot.tasks.MedCalcBenchmark;
 
 /**
@@ -36,7 +38,7 @@ public final class Runner {
     public static RunResult run(RunConfig config, Path runDir, RunOptions options) {
         long start = System.nanoTime();
         Progress progress = new Progress(options.err(), options.terminal(), System::nanoTime);
-        try (RunStore store = RunStore.open(runDir)) {
+        try (RunStore store = RunStore.open(new StoreLocation.RunFolder(runDir))) {
             RunContext ctx = Preflight.prepare(config, runDir, store, options, progress);
             progress.addTotal(OwnPhase.units(ctx) + EnsemblePhase.units(ctx) + InsertPhase.units(ctx));
             Results results = new Results();

@@ -1,4 +1,4 @@
-package xcot.runs;
+package xcot.runs.store;
 
 /** The run store could not be opened, read or written. */
 public final class StoreException extends RuntimeException {
