@@ -56,6 +56,12 @@ public final class Model extends NativeHandle {
                 case READ -> LLAMA_LOAD_MODE_NONE();
             });
             llama_model_params.vocab_only(params, options.vocabOnly());
+            try {
+                // llama.cpp copies the list while loading, so the confined arena may free it afterwards.
+                llama_model_params.devices(params, RpcDevices.deviceList(options.rpcServers(), arena));
+            } catch (LlamaException e) {
+                throw new ModelLoadException(path, e.getMessage(), e);
+            }
             MemorySegment pointer = llama_model_load_from_file(arena.allocateFrom(path.toString()), params);
             if (pointer.equals(MemorySegment.NULL)) {
                 throw new ModelLoadException(path, "llama.cpp could not load the model (see the llama.cpp log)");

@@ -1,17 +1,34 @@
 package xcot.llm;
 
+import java.util.HashSet;
+import java.util.List;
+
 /**
  * How to load a model.
  *
- * @param gpuLayers layers to offload to the GPU; -1 = all (llama.cpp's convention), 0 = CPU only
- * @param loading how the weights reach memory
- * @param vocabOnly load only the vocabulary (tokenizer and metadata), no weights
+ * @param gpuLayers  layers to offload to the GPU and RPC devices; -1 = all (llama.cpp's convention), 0 = CPU only
+ * @param loading    how the weights reach memory
+ * @param vocabOnly  load only the vocabulary (tokenizer and metadata), no weights
+ * @param rpcServers llama.cpp RPC servers to offload layers to (llama.cpp's {@code --rpc}), in order, before the
+ *                   local GPUs; the layers not offloaded ({@code gpuLayers} short of all) stay on the local CPU
  */
-public record ModelOptions(int gpuLayers, Loading loading, boolean vocabOnly) {
+public record ModelOptions(int gpuLayers, Loading loading, boolean vocabOnly, List<RpcServer> rpcServers) {
     public ModelOptions {
         if (gpuLayers < -1) {
             throw new IllegalArgumentException("gpuLayers must be -1 (all) or >= 0, not " + gpuLayers);
         }
+        rpcServers = List.copyOf(rpcServers);
+        if (!rpcServers.isEmpty() && gpuLayers == 0) {
+            throw new IllegalArgumentException("RPC servers " + rpcServers + " would get no layers with gpuLayers 0;"
+                    + " offload layers (-1 = all) or leave the servers out");
+        }
+        if (new HashSet<>(rpcServers).size() != rpcServers.size()) {
+            throw new IllegalArgumentException("an RPC server is listed twice: " + rpcServers);
+        }
+    }
+
+    public ModelOptions(int gpuLayers, Loading loading, boolean vocabOnly) {
+        this(gpuLayers, loading, vocabOnly, List.of());
     }
 
     /** How weights are loaded. {@link #READ} is required for training (the optimizer writes weights in place). */
@@ -33,10 +50,14 @@ public record ModelOptions(int gpuLayers, Loading loading, boolean vocabOnly) {
     }
 
     public ModelOptions withGpuLayers(int layers) {
-        return new ModelOptions(layers, loading, vocabOnly);
+        return new ModelOptions(layers, loading, vocabOnly, rpcServers);
     }
 
     public ModelOptions withLoading(Loading mode) {
-        return new ModelOptions(gpuLayers, mode, vocabOnly);
+        return new ModelOptions(gpuLayers, mode, vocabOnly, rpcServers);
+    }
+
+    public ModelOptions withRpcServers(List<RpcServer> servers) {
+        return new ModelOptions(gpuLayers, loading, vocabOnly, servers);
     }
 }
