@@ -20,23 +20,32 @@ final class JdbcWorkQueue implements WorkQueue {
     private final String where;
     private final Connection db;
     private final Dialect dialect;
-    private final String claimSql;
+    private final String claimOfAffinitySql;
+    private final String claimAnySql;
 
     JdbcWorkQueue(String where, Connection db, Dialect dialect) {
         this.where = where;
         this.db = db;
         this.dialect = dialect;
+        this.claimOfAffinitySql = claimSql(dialect, " AND c.affinity = ?");
+        this.claimAnySql = claimSql(dialect, "");
+    }
+
+    /**
+     * Claims the first claimable unit in publication order among those not done (the partial indexes of V2), of one
+     * affinity or of any. The inner SELECT picks the unit; PostgreSQL locks it, skipping rows that other claimers are
+     * locking, and rechecks the condition on the row's newest version before the UPDATE, so two claimers never get
+     * the same unit. A unit is claimable when its lease has passed (pending units have lease 0) and every unit it
+     * needs is done.
+     */
+    private static String claimSql(Dialect dialect, String affinityCondition) {
         String now = dialect.nowMillis;
-        // The inner SELECT picks the unit; PostgreSQL locks it (skipping rows other claimers hold) and rechecks the
-        // state on the row's newest version before the UPDATE, so two claimers never get the same unit.
-        this.claimSql = "UPDATE work_units SET state = 'claimed', worker = ?, claims = claims + 1,"
-                + " lease_until_ms = " + now + " + ? WHERE plan = ? AND unit = ("
-                + "SELECT c.unit FROM work_units c WHERE c.plan = ?"
-                + " AND (c.state = 'pending' OR (c.state = 'claimed' AND c.lease_until_ms < " + now + "))"
+        return "UPDATE work_units SET state = 'claimed', worker = ?, claims = claims + 1, lease_until_ms = " + now
+                + " + ? WHERE plan = ? AND unit = (SELECT c.unit FROM work_units c WHERE c.plan = ?"
+                + affinityCondition + " AND c.state <> 'done' AND c.lease_until_ms < " + now
                 + " AND NOT EXISTS (SELECT 1 FROM work_deps d JOIN work_units n ON n.plan = d.plan AND n.unit = d.needs"
                 + " WHERE d.plan = c.plan AND d.unit = c.unit AND n.state <> 'done')"
-                + " ORDER BY CASE WHEN c.affinity = ? THEN 0 ELSE 1 END, c.seq LIMIT 1" + dialect.skipLocked + ")"
-                + " RETURNING unit, affinity, claims";
+                + " ORDER BY c.seq LIMIT 1" + dialect.skipLocked + ") RETURNING unit, affinity, claims";
     }
 
     @Override
@@ -140,14 +149,12 @@ final class JdbcWorkQueue implements WorkQueue {
     @Override
     public synchronized ClaimResult claim(String plan, String worker, String preferredAffinity, Duration lease) {
         try {
-            try (PreparedStatement p = db.prepareStatement(claimSql)) {
-                Sql.bind(p, worker, lease.toMillis(), plan, plan, preferredAffinity);
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        return new ClaimResult.Claimed(new Claim(plan, r.getString(1), r.getString(2), worker,
-                                r.getInt(3)));
-                    }
-                }
+            Optional<Claim> claimed = claimWith(claimOfAffinitySql, plan, worker, lease, preferredAffinity);
+            if (claimed.isEmpty()) {
+                claimed = claimWith(claimAnySql, plan, worker, lease);
+            }
+            if (claimed.isPresent()) {
+                return new ClaimResult.Claimed(claimed.get());
             }
             try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*),"
                     + " COALESCE(SUM(CASE WHEN state <> 'done' THEN 1 ELSE 0 END), 0) FROM work_units WHERE plan = ?")) {
@@ -167,6 +174,23 @@ final class JdbcWorkQueue implements WorkQueue {
         }
     }
 
+    private Optional<Claim> claimWith(String sql, String plan, String worker, Duration lease, Object... affinity)
+            throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            Object[] args = new Object[4 + affinity.length];
+            args[0] = worker;
+            args[1] = lease.toMillis();
+            args[2] = plan;
+            args[3] = plan;
+            System.arraycopy(affinity, 0, args, 4, affinity.length);
+            Sql.bind(p, args);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(new Claim(plan, r.getString(1), r.getString(2), worker, r.getInt(3)))
+                        : Optional.empty();
+            }
+        }
+    }
+
     @Override
     public synchronized void renew(Claim claim, Duration lease) {
         held(claim, "UPDATE work_units SET lease_until_ms = " + dialect.nowMillis + " + ?", lease.toMillis());
@@ -174,12 +198,12 @@ final class JdbcWorkQueue implements WorkQueue {
 
     @Override
     public synchronized void complete(Claim claim) {
-        held(claim, "UPDATE work_units SET state = 'done', lease_until_ms = NULL, done_ms = " + dialect.nowMillis);
+        held(claim, "UPDATE work_units SET state = 'done', done_ms = " + dialect.nowMillis);
     }
 
     @Override
     public synchronized void release(Claim claim) {
-        held(claim, "UPDATE work_units SET state = 'pending', lease_until_ms = NULL");
+        held(claim, "UPDATE work_units SET state = 'pending', lease_until_ms = 0");
     }
 
     /** Runs {@code update} on the claimed unit if the claim still holds it, else throws. */
