@@ -9,7 +9,7 @@ enum Dialect {
     POSTGRESQL("postgresql", "CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)",
             " FOR UPDATE OF c SKIP LOCKED");
 
-    /** Resource folder of this dialect's migrations. */
+    /** Resource folder of this dialect's own migrations (the shared ones are in {@code common}). */
     final String migrations;
     /**
      * The database's clock in epoch milliseconds. Leases are timed by the database, never by a worker's clock, so

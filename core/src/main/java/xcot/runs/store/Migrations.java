@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * A small versioned-SQL runner (Flyway's model without Flyway: its core and PostgreSQL module are megabytes of jars
- * and a class-path scan at every start, for what is here one table and a loop). The migrations of a dialect are the
- * files of {@link #FILES} under {@code xcot/runs/store/<dialect>/}, applied in order, each in one transaction with its
+ * and a class-path scan at every start, for what is here one table and a loop). The migrations are the files of
+ * {@link #FILES}, each from {@code xcot/runs/store/<dialect>/} where the dialects need different SQL and from
+ * {@code xcot/runs/store/common/} where they do not, applied in order, each in one transaction with its
  * row in {@code schema_migrations} (version, name, sha256 of the text). On every open the applied rows are checked:
  * a changed migration file or a version this xcot does not know stops with one line instead of writing into a schema
  * it does not understand.
@@ -44,6 +45,9 @@ final class Migrations {
         List<Migration> out = new ArrayList<>();
         for (String file : FILES) {
             String resource = "/xcot/runs/store/" + dialect.migrations + "/" + file;
+            if (Migrations.class.getResource(resource) == null) {
+                resource = "/xcot/runs/store/common/" + file;
+            }
             try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("missing migration resource " + resource);

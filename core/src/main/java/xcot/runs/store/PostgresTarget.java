@@ -29,7 +29,7 @@ public record PostgresTarget(String host, int port, String database, Map<String,
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port");
         }
-        options = Map.copyOf(options);
+        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)); // in the order given
     }
 
     /** Whether {@code spec} names a PostgreSQL store (as opposed to the run folder's SQLite file). */
