@@ -98,8 +98,7 @@ public final class Backend {
         String text = cString(message).strip();
         // ggml prefixes __FILE__, the build machine's absolute path: the file name and line are enough.
         String where = text.lines().findFirst().orElse("").replaceFirst("^\\S*/([^/\\s]+:\\d+: )", "$1");
-        String hint = text.contains("RPC") ? " (an RPC server went away or failed)"
-                : "";
+        String hint = text.contains("RPC") ? " (an RPC server went away or failed)" : "";
         System.err.println("xcot: llama.cpp aborted: " + where + hint);
         System.err.flush();
         Runtime.getRuntime().halt(ABORT_EXIT_CODE);

@@ -1,5 +1,6 @@
 package xcot.llm;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,16 @@ public record RpcServer(String host, int port) {
             out.add(parse(endpoint.strip()));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * Checks that the server answers llama.cpp's handshake with this build's protocol version (what
+     * {@link Model#load} does before llama.cpp connects), e.g. for a run's checks before any model is loaded.
+     *
+     * @throws LlamaException naming the server and what is wrong
+     */
+    public void check(Duration timeout) {
+        RpcProbe.check(this, timeout);
     }
 
     /** {@code host:port}, the endpoint as llama.cpp takes it. */

@@ -1,5 +1,6 @@
 package xcot.runs.store;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -136,7 +137,7 @@ final class JdbcWorkQueue implements WorkQueue {
                 parts.addAll(u.needs());
                 for (String part : parts) {
                     byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-                    d.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                    d.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
                     d.update(bytes);
                 }
             }

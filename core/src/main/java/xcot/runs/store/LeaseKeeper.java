@@ -1,6 +1,7 @@
 package xcot.runs.store;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,8 +37,8 @@ public final class LeaseKeeper implements AutoCloseable {
     }
 
     /** Whether a renewal failed (the lease was lost, or the store could not be reached), and why. */
-    public java.util.Optional<RuntimeException> lost() {
-        return java.util.Optional.ofNullable(failure.get());
+    public Optional<RuntimeException> lost() {
+        return Optional.ofNullable(failure.get());
     }
 
     /** Stops renewing (the lease then runs out unless the unit is completed or released). */

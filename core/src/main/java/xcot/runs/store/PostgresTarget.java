@@ -1,5 +1,6 @@
 package xcot.runs.store;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record PostgresTarget(String host, int port, String database, Map<String,
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " is not a TCP port");
         }
-        options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options)); // in the order given
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options)); // in the order given
     }
 
     /** Whether {@code spec} names a PostgreSQL store (as opposed to the run folder's SQLite file). */
