@@ -7,6 +7,8 @@
 #   bench/run-benchmarks.sh ffm                     # FFM downcall overhead, about 2 minutes
 #   bench/run-benchmarks.sh scoring                 # N candidates: one shared-prefix decode vs the reference, ~3 min
 #   bench/run-benchmarks.sh iteration               # one ensemble iteration, incremental vs reference, ~8 min
+#   bench/run-benchmarks.sh queue                   # work-queue claim + complete, PostgreSQL vs SQLite, ~6 min
+#                                                   # (needs PostgreSQL's initdb/pg_ctl: Debian's postgresql)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -21,7 +23,8 @@ case "$suite" in
   ffm) pattern='xcot\.bench\.DowncallBench\.' ;;
   scoring) pattern='xcot\.bench\.CandidateScoringBench\.' ;;
   iteration) pattern='xcot\.bench\.EnsembleIterationBench\.' ;;
-  *) echo "usage: bench/run-benchmarks.sh kernel|ffm|scoring|iteration [JMH options]" >&2; exit 2 ;;
+  queue) pattern='xcot\.bench\.WorkQueueBench\.' ;;
+  *) echo "usage: bench/run-benchmarks.sh kernel|ffm|scoring|iteration|queue [JMH options]" >&2; exit 2 ;;
 esac
 
 # Always rebuild (incremental, seconds): a stale jar would measure old code.

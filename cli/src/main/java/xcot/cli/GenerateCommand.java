@@ -16,6 +16,7 @@ import xcot.llm.Generation;
 import xcot.llm.Generator;
 import xcot.llm.Model;
 import xcot.llm.ModelOptions;
+import xcot.llm.RpcServer;
 import xcot.llm.Sampler;
 import xcot.methods.SamplerChain;
 import xcot.methods.SamplerOrder;
@@ -66,13 +67,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "CPU threads (default: all cores).")
     private Integer threads;
 
+    @Option(names = "--rpc", paramLabel = "HOST:PORT,...", description = "llama.cpp RPC servers (ggml-rpc-server) to"
+            + " offload layers to, before the local GPUs; --gpu-layers short of all keeps the first layers on the CPU.")
+    private String rpc;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        List<RpcServer> servers = rpc == null ? List.of() : RpcServer.parseList(rpc);
         // A model is loaded here only after it has loaded in a child process: an abort there is an error line here.
         ModelCheck.standard().ensureChecked(model);
-        try (Model m = Model.load(model, ModelOptions.defaults().withGpuLayers(gpuLayers))) {
+        try (Model m = Model.load(model, ModelOptions.defaults().withGpuLayers(gpuLayers).withRpcServers(servers))) {
             ContextOptions options = ContextOptions.of(contextTokens);
             if (threads != null) {
                 options = options.withThreads(threads);

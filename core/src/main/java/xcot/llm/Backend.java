@@ -11,11 +11,13 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import xcot.bindings.LlamaLibrary;
+import xcot.bindings.ggml_abort_callback_t;
 import xcot.bindings.ggml_log_callback;
 
 /**
  * The process-wide llama.cpp backend: initialised once, on first use by any handle, with llama.cpp's log routed to
- * SLF4J (logger {@code llama.cpp}) instead of stderr.
+ * SLF4J (logger {@code llama.cpp}) instead of stderr, and ggml's aborts turned into one line and exit code
+ * {@value #ABORT_EXIT_CODE}.
  */
 public final class Backend {
     private static final Logger LLAMA_LOG = LoggerFactory.getLogger("llama.cpp");
@@ -27,6 +29,9 @@ public final class Backend {
      * that called it, so a failed call's reason lands in the capture of the thread that made the call.
      */
     private static final ThreadLocal<List<String>> capturedErrors = new ThreadLocal<>();
+
+    /** The exit code of a process that llama.cpp aborted (see {@link #aborted}). */
+    public static final int ABORT_EXIT_CODE = 70;
 
     private Backend() {}
 
@@ -42,6 +47,7 @@ public final class Backend {
             // The stub must outlive every native caller, which is the whole process: hence the global arena.
             MemorySegment callback = ggml_log_callback.allocate(Backend::log, Arena.global());
             llama_log_set(callback, MemorySegment.NULL);
+            ggml_set_abort_callback(ggml_abort_callback_t.allocate(Backend::aborted, Arena.global()));
             llama_backend_init();
             initialized = true;
         }
@@ -91,6 +97,24 @@ public final class Backend {
         if (type == GGML_BACKEND_DEVICE_TYPE_IGPU()) return "iGPU";
         if (type == GGML_BACKEND_DEVICE_TYPE_ACCEL()) return "accelerator";
         return "type " + type;
+    }
+
+    /**
+     * ggml's abort hook. After it returns ggml calls {@code abort()}, which nothing can stop, so it ends the process
+     * itself: one line on stderr and exit code {@value #ABORT_EXIT_CODE}, instead of a native backtrace and SIGABRT.
+     * Preconditions are checked in Java so that xcot's own calls never get here; what remains are failures llama.cpp
+     * treats as fatal, foremost a lost RPC server ({@code RPC_STATUS_ASSERT}: "Remote RPC server crashed or returned
+     * malformed response"). {@code halt} rather than {@code exit}: the aborting thread may be a native one, and
+     * shutdown hooks could wait on locks the stuck threads hold; the stores survive a killed process by design.
+     */
+    private static void aborted(MemorySegment message) {
+        String text = cString(message).strip();
+        // ggml prefixes __FILE__, the build machine's absolute path: the file name and line are enough.
+        String where = text.lines().findFirst().orElse("").replaceFirst("^\\S*/([^/\\s]+:\\d+: )", "$1");
+        String hint = text.contains("RPC") ? " (an RPC server went away or failed)" : "";
+        System.err.println("xcot: llama.cpp aborted: " + where + hint);
+        System.err.flush();
+        Runtime.getRuntime().halt(ABORT_EXIT_CODE);
     }
 
     /** Reads a NUL-terminated UTF-8 string that llama.cpp owns; NULL becomes "". */

@@ -62,6 +62,12 @@ public final class Model extends NativeHandle {
             });
             llama_model_params.vocab_only(params, options.vocabOnly());
             llama_model_params.check_tensors(params, options.checkTensors());
+            try {
+                // llama.cpp copies the list while loading, so the confined arena may free it afterwards.
+                llama_model_params.devices(params, RpcDevices.deviceList(options.rpcServers(), arena));
+            } catch (LlamaException e) {
+                throw new ModelLoadException(path, e.getMessage(), e);
+            }
             MemorySegment pointer;
             List<String> errors;
             try (Backend.LogCapture capture = Backend.captureErrors()) {

@@ -15,6 +15,7 @@ import xcot.profiles.Detection;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
 import xcot.profiles.SamplingDefaults;
+import xcot.runs.store.RunStore;
 import xcot.zoo.CommittedZoo;
 import xcot.runs.config.ConfigException;
 import xcot.runs.config.Grammars;

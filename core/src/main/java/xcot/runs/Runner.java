@@ -12,6 +12,7 @@ import xcot.runs.phases.Phases;
 import xcot.runs.plan.RunPlan;
 import xcot.runs.results.Results;
 import xcot.runs.store.RunStore;
+import xcot.runs.store.StoreLocation;
 
 /**
  * Runs an experiment: {@link Preflight} checks everything and resolves the config into a {@link RunPlan}; the phases
@@ -28,7 +29,7 @@ public final class Runner {
     public static RunResult run(RunConfig config, Path runDir, RunOptions options) {
         long start = System.nanoTime();
         Progress progress = new Progress(options.err(), options.terminal(), System::nanoTime);
-        try (RunStore store = RunStore.open(runDir)) {
+        try (RunStore store = RunStore.open(new StoreLocation.RunFolder(runDir))) {
             RunPlan plan = Preflight.plan(config, store, options);
             progress.addTotal(plan.unitCount());
             Results results = new Results();

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import xcot.formats.GenexMedCalcFiles;
 import xcot.metrics.ScoredAnswer;
 import xcot.formats.XcotJsonl;
+import xcot.runs.store.RunStore;
+import xcot.runs.store.SqliteStore;
 import xcot.tasks.toy.Corruption;
 import xcot.tasks.toy.CotStyle;
 import xcot.tasks.toy.ToyProblem;
@@ -96,7 +98,7 @@ class RunPipelineTest {
         assertTrue(e.getMessage().matches("test\\.yaml:3: model 'tiny-a': context 512 is too small: the longest "
                 + "medcalc prompt \\(item 32\\) is \\d+ tokens, plus 100 answer tokens; raise 'context' to at least \\d+"),
                 e.getMessage());
-        try (RunStore store = RunStore.open(dir.resolve("run"))) {
+        try (RunStore store = SqliteStore.open(dir.resolve("run"))) {
             assertEquals(0, store.count("generations"));
         }
     }
@@ -113,7 +115,7 @@ class RunPipelineTest {
                 budgets: {cot: 8}
                 """;
         RunResult r = run(yaml, RunTesting.options(err));
-        try (RunStore store = RunStore.open(r.runDir())) {
+        try (RunStore store = SqliteStore.open(r.runDir())) {
             assertTrue(store.count("attempts") == 2 * (1 + 1) + 2 * 2, "attempts: " + store.count("attempts"));
         }
         for (JsonNode n : lines(r.answers())) {
@@ -186,11 +188,11 @@ class RunPipelineTest {
                   max-tokens: 8
                 """;
         RunResult r = run(yaml, RunTesting.options(err));
-        try (RunStore store = RunStore.open(r.runDir())) {
+        try (RunStore store = SqliteStore.open(r.runDir())) {
             assertEquals(2, store.count("sanitized"));
         }
-        try (RunStore store = RunStore.open(r.runDir())) {
-            List<AttemptRecord> own = store.attempts().stream().map(AttemptRecord::fromJson)
+        try (RunStore store = SqliteStore.open(r.runDir())) {
+            List<AttemptRecord> own = store.attemptRecords().stream().map(AttemptRecord::fromJson)
                     .filter(a -> a.answer().condition().equals("default")).toList();
             assertEquals(2, own.size());
             assertTrue(own.stream().allMatch(a -> a.attempt().passes().size() == 2), "Q6: pass 2 always runs");

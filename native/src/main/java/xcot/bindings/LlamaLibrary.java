@@ -8,6 +8,7 @@ import java.lang.foreign.SymbolLookup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -31,9 +32,13 @@ public final class LlamaLibrary {
 
     /** ggml's base first, then its backends, then ggml itself, then llama: each depends only on earlier ones. */
     private static final List<String> LOAD_ORDER_PREFIXES =
-            List.of("libggml-base.so", "libggml-cpu.so", "libggml-cuda.so", "libggml.so", "libllama.so");
+            List.of("libggml-base.so", "libggml-cpu.so", "libggml-cuda.so", "libggml-rpc.so", "libggml.so",
+                    "libllama.so");
+    /** llama.cpp's RPC server, which native/build-llama.sh installs beside the libraries. */
+    private static final String RPC_SERVER = "ggml-rpc-server";
 
     private static volatile Path loadedFrom;
+    private static volatile Path libraryDir;
 
     private LlamaLibrary() {}
 
@@ -47,6 +52,13 @@ public final class LlamaLibrary {
     public static Path directory() {
         ensureLoaded();
         return loadedFrom;
+    }
+
+    /** llama.cpp's RPC server ({@value #RPC_SERVER}) beside the loaded libraries, if the build has one. */
+    public static Optional<Path> rpcServer() {
+        ensureLoaded();
+        Path server = libraryDir.resolve(RPC_SERVER);
+        return Files.isExecutable(server) ? Optional.of(server) : Optional.empty();
     }
 
     /** Properties of the build in {@link #directory()} (commit, variant, key), or empty if it has none. */
@@ -79,6 +91,7 @@ public final class LlamaLibrary {
                 System.load(lib.toAbsolutePath().toString());
             }
         }
+        libraryDir = libDir;
         loadedFrom = dir;
     }
 

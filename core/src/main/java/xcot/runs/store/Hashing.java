@@ -1,11 +1,11 @@
 package xcot.runs.store;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import xcot.runs.store.TokenBlobs;
 
 /** SHA-256 of the texts and token arrays that make up cache keys. */
 public final class Hashing {
@@ -31,27 +31,6 @@ public final class Hashing {
     }
 
     public static String ofTokens(int[] tokens) {
-        ByteBuffer b = ByteBuffer.allocate(tokens.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int t : tokens) {
-            b.putInt(t);
-        }
-        return HexFormat.of().formatHex(sha256().digest(b.array()));
-    }
-
-    public static byte[] tokenBytes(int[] tokens) {
-        ByteBuffer b = ByteBuffer.allocate(tokens.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int t : tokens) {
-            b.putInt(t);
-        }
-        return b.array();
-    }
-
-    public static int[] tokensOf(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int[] tokens = new int[bytes.length / 4];
-        for (int i = 0; i < tokens.length; i++) {
-            tokens[i] = b.getInt();
-        }
-        return tokens;
+        return HexFormat.of().formatHex(sha256().digest(TokenBlobs.encode(tokens)));
     }
 }

@@ -1,213 +1,72 @@
 package xcot.runs.store;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import xcot.methods.Generated;
-import xcot.methods.StopReason;
 
 /**
- * A run's embedded SQLite store ({@code store.sqlite} in the run folder, WAL journal). It keeps every generation
- * (keyed by model file hash, prompt hash and parameters), every finished attempt, every sanitized CoT, every ensemble
- * CoT, and the run's fixed facts (e.g. its harmony date). Each write is its own transaction, and every key is
- * written with {@code INSERT OR IGNORE}: a process killed at any point loses at most the write in flight and never
- * leaves a duplicate; a rerun finds everything already done.
+ * A run's store: every generation (keyed by model file hash, prompt hash and parameters), every finished attempt,
+ * every sanitized CoT, every ensemble CoT, the run's fixed facts (e.g. its harmony date) and the cached hashes of
+ * model files. Two backends with the same semantics: {@link SqliteStore} (embedded, the run folder's
+ * {@code store.sqlite}, the default) and {@link PostgresStore} (a database shared by many workers).
  *
- * <p>Not thread-safe: one runner thread owns it.
+ * <p>Every {@code put} is an upsert on the row's content key that keeps the first value written ({@code INSERT ...
+ * ON CONFLICT DO NOTHING}) in its own transaction: a process killed at any point loses at most the write in flight
+ * and never leaves a duplicate, and two workers that computed the same result store it once.
+ *
+ * <p>Not thread-safe: one thread owns a store. The work queue has its own connection ({@link #workQueue()}).
  */
-public final class RunStore implements AutoCloseable {
-    public static final String FILE = "store.sqlite";
-    private static final int SCHEMA_VERSION = 1;
-    private final Path path;
-    private final Connection db;
+public interface RunStore extends AutoCloseable {
+    /** The tables {@link #count} accepts. */
+    List<String> TABLES = List.of("meta", "file_hashes", "generations", "attempts", "sanitized", "ensemble_cots");
 
-    private RunStore(Path path, Connection db) {
-        this.path = path;
-        this.db = db;
+    /** Opens (creating and migrating if needed) the store at {@code location}. */
+    static RunStore open(StoreLocation location) {
+        return switch (location) {
+            case StoreLocation.RunFolder f -> SqliteStore.open(f.dir());
+            case StoreLocation.Postgres p -> PostgresStore.open(p.target(), p.credentials());
+        };
     }
 
-    /** Opens (creating if needed) the store of run folder {@code dir}. */
-    public static RunStore open(Path dir) {
-        Path file = dir.resolve(FILE);
-        try {
-            Files.createDirectories(dir);
-            Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
-            try (Statement s = db.createStatement()) {
-                s.execute("PRAGMA journal_mode=WAL");
-                // WAL with NORMAL sync survives a killed process (the OS still has the pages); only a power loss
-                // could lose the last commits, and they would simply be recomputed.
-                s.execute("PRAGMA synchronous=NORMAL");
-                s.execute("PRAGMA busy_timeout=10000");
-                s.execute("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS file_hashes(path TEXT NOT NULL, size INTEGER NOT NULL,"
-                        + " mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, PRIMARY KEY(path, size, mtime_ns))");
-                s.execute("CREATE TABLE IF NOT EXISTS generations(key TEXT PRIMARY KEY, model_sha256 TEXT NOT NULL,"
-                        + " params TEXT NOT NULL, tokens BLOB NOT NULL, text TEXT NOT NULL, stop_reason TEXT NOT NULL,"
-                        + " prompt_tokens INTEGER NOT NULL, budget_tokens INTEGER NOT NULL, decode_nanos INTEGER NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS attempts(key TEXT PRIMARY KEY, slot TEXT NOT NULL,"
-                        + " record TEXT NOT NULL)");
-                s.execute("CREATE TABLE IF NOT EXISTS sanitized(remover TEXT NOT NULL, kind TEXT NOT NULL,"
-                        + " input_sha256 TEXT NOT NULL, output TEXT NOT NULL, PRIMARY KEY(remover, kind, input_sha256))");
-                s.execute("CREATE TABLE IF NOT EXISTS ensemble_cots(key TEXT PRIMARY KEY, record TEXT NOT NULL)");
-            }
-            RunStore store = new RunStore(file, db);
-            String version = store.putMetaIfAbsent("schema-version", Integer.toString(SCHEMA_VERSION));
-            if (!version.equals(Integer.toString(SCHEMA_VERSION))) {
-                db.close();
-                throw new StoreException(file + ": schema version " + version + ", this xcot writes "
-                        + SCHEMA_VERSION + "; use a new run folder");
-            }
-            return store;
-        } catch (SQLException | java.io.IOException e) {
-            throw new StoreException(file + ": cannot open the store: " + e.getMessage(), e);
-        }
-    }
-
-    public Path path() {
-        return path;
-    }
+    /** Where the store is, for messages: a file path or {@code postgresql://host:port/db}; never a credential. */
+    String describe();
 
     /** Sets {@code key} unless set, and returns the stored value (the first one ever written). */
-    public String putMetaIfAbsent(String key, String value) {
-        update("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", key, value);
-        return queryString("SELECT value FROM meta WHERE key = ?", key).orElseThrow();
-    }
+    String putMetaIfAbsent(String key, String value);
 
-    public Optional<String> fileHash(String absolutePath, long size, long mtimeNanos) {
-        return queryString("SELECT sha256 FROM file_hashes WHERE path = ? AND size = ? AND mtime_ns = ?",
-                absolutePath, size, mtimeNanos);
-    }
+    Optional<String> fileHash(String absolutePath, long size, long mtimeNanos);
 
-    public void putFileHash(String absolutePath, long size, long mtimeNanos, String sha256) {
-        update("INSERT OR IGNORE INTO file_hashes(path, size, mtime_ns, sha256) VALUES (?, ?, ?, ?)", absolutePath,
-                size, mtimeNanos, sha256);
-    }
+    void putFileHash(String absolutePath, long size, long mtimeNanos, String sha256);
 
-    /** A stored generation and the decode time it took when it was made. */
-    public record StoredGeneration(Generated generated, long decodeNanos) {}
+    Optional<StoredGeneration> generation(String key);
 
-    public Optional<StoredGeneration> generation(String key) {
-        try (PreparedStatement p = db.prepareStatement("SELECT tokens, text, stop_reason, prompt_tokens,"
-                + " budget_tokens, decode_nanos FROM generations WHERE key = ?")) {
-            p.setString(1, key);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) {
-                    return Optional.empty();
-                }
-                Generated g = new Generated(Hashing.tokensOf(r.getBytes(1)), r.getString(2),
-                        StopReason.valueOf(r.getString(3)), r.getInt(4), r.getInt(5));
-                return Optional.of(new StoredGeneration(g, r.getLong(6)));
-            }
-        } catch (SQLException e) {
-            throw new StoreException(path + ": cannot read generation " + key + ": " + e.getMessage(), e);
-        }
-    }
+    void putGeneration(String key, String modelSha256, String params, Generated generated, long decodeNanos);
 
-    public void putGeneration(String key, String modelSha256, String params, Generated g, long decodeNanos) {
-        update("INSERT OR IGNORE INTO generations(key, model_sha256, params, tokens, text, stop_reason, prompt_tokens,"
-                        + " budget_tokens, decode_nanos) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", key, modelSha256, params,
-                Hashing.tokenBytes(g.tokens()), g.text(), g.stopReason().name(), g.promptTokens(), g.budgetTokens(),
-                decodeNanos);
-    }
+    /** The JSON record of a finished attempt. */
+    Optional<String> attempt(String key);
 
-    public Optional<String> attempt(String key) {
-        return queryString("SELECT record FROM attempts WHERE key = ?", key);
-    }
+    void putAttempt(String key, String slot, String recordJson);
 
-    public void putAttempt(String key, String slot, String recordJson) {
-        update("INSERT OR IGNORE INTO attempts(key, slot, record) VALUES (?, ?, ?)", key, slot, recordJson);
-    }
+    /** Every stored attempt's JSON record, in key order (for inspection and tests). */
+    List<String> attemptRecords();
 
-    /** Every stored attempt record (JSON), in key order (for inspection and tests). */
-    public List<String> attempts() {
-        List<String> out = new ArrayList<>();
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT record FROM attempts ORDER BY key")) {
-            while (r.next()) {
-                out.add(r.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new StoreException(path + ": cannot list attempts: " + e.getMessage(), e);
-        }
-        return out;
-    }
+    Optional<String> sanitized(String remover, String kind, String inputSha256);
 
-    public Optional<String> sanitized(String remover, String kind, String inputSha256) {
-        return queryString("SELECT output FROM sanitized WHERE remover = ? AND kind = ? AND input_sha256 = ?",
-                remover, kind, inputSha256);
-    }
+    void putSanitized(String remover, String kind, String inputSha256, String output);
 
-    public void putSanitized(String remover, String kind, String inputSha256, String output) {
-        update("INSERT OR IGNORE INTO sanitized(remover, kind, input_sha256, output) VALUES (?, ?, ?, ?)", remover,
-                kind, inputSha256, output);
-    }
+    Optional<String> ensembleCot(String key);
 
-    public Optional<String> ensembleCot(String key) {
-        return queryString("SELECT record FROM ensemble_cots WHERE key = ?", key);
-    }
+    void putEnsembleCot(String key, String recordJson);
 
-    public void putEnsembleCot(String key, String recordJson) {
-        update("INSERT OR IGNORE INTO ensemble_cots(key, record) VALUES (?, ?)", key, recordJson);
-    }
+    /** Rows in one of {@link #TABLES}, for reports and tests. */
+    long count(String table);
 
-    /** Rows per table, for reports and tests. */
-    public long count(String table) {
-        if (!table.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("bad table name " + table);
-        }
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            r.next();
-            return r.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException(path + ": cannot count " + table + ": " + e.getMessage(), e);
-        }
-    }
+    /** The schema version the store is at (the highest migration applied). */
+    int schemaVersion();
 
-    private Optional<String> queryString(String sql, Object... args) {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            bind(p, args);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new StoreException(path + ": query failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void update(String sql, Object... args) {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            bind(p, args);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException(path + ": write failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void bind(PreparedStatement p, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case String s -> p.setString(i + 1, s);
-                case Integer n -> p.setInt(i + 1, n);
-                case Long n -> p.setLong(i + 1, n);
-                case byte[] b -> p.setBytes(i + 1, b);
-                default -> throw new IllegalArgumentException("cannot bind " + args[i]);
-            }
-        }
-    }
+    /** Opens the work queue of this store on a connection of its own; the caller closes it. */
+    WorkQueue workQueue();
 
     @Override
-    public void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw new StoreException(path + ": cannot close: " + e.getMessage(), e);
-        }
-    }
+    void close();
 }

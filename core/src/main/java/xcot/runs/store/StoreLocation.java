@@ -1,0 +1,32 @@
+package xcot.runs.store;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Which store a run uses: the run folder's SQLite file (the default) or a PostgreSQL database. */
+public sealed interface StoreLocation {
+    /** {@code store.sqlite} in run folder {@code dir}. */
+    record RunFolder(Path dir) implements StoreLocation {}
+
+    /** A PostgreSQL database, with the credentials to reach it. */
+    record Postgres(PostgresTarget target, PgCredentials credentials) implements StoreLocation {}
+
+    /**
+     * The location a config's {@code store} key or {@code --store} names.
+     *
+     * @param spec   {@code null} or empty for the run folder's SQLite store; else {@code postgresql://...}
+     * @param runDir the run folder
+     * @param env    where credentials come from ({@link System#getenv()})
+     * @throws IllegalArgumentException for anything else; the message never repeats the spec (it may hold a secret)
+     */
+    static StoreLocation of(String spec, Path runDir, Map<String, String> env) {
+        if (spec == null || spec.isBlank()) {
+            return new RunFolder(runDir);
+        }
+        if (PostgresTarget.isUrl(spec)) {
+            return new Postgres(PostgresTarget.parse(spec), PgCredentials.fromEnvironment(env));
+        }
+        throw new IllegalArgumentException("a store is postgresql://host[:port]/database, or left out for the run"
+                + " folder's SQLite file");
+    }
+}
