@@ -1,7 +1,5 @@
 package xcot.runs;
 
-import xcot.runs.config.ModelSource;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -15,14 +13,14 @@ import xcot.profiles.Detection;
 import xcot.profiles.ModelProfile;
 import xcot.profiles.ProfileDetector;
 import xcot.profiles.SamplingDefaults;
-import xcot.runs.store.RunStore;
-import xcot.zoo.CommittedZoo;
 import xcot.runs.config.ConfigException;
 import xcot.runs.config.Grammars;
 import xcot.runs.config.ModelConfig;
+import xcot.runs.config.ModelSource;
 import xcot.runs.plan.ResolvedModel;
 import xcot.runs.store.FileHashes;
 import xcot.runs.store.RunStore;
+import xcot.zoo.CommittedZoo;
 
 /** Turns a {@link ModelConfig} into a {@link ResolvedModel}: file, hash, header, profile. No native code. */
 final class ModelResolver {

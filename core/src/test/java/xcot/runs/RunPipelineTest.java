@@ -1,7 +1,5 @@
 package xcot.runs;
 
-import xcot.reports.SummaryTable;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,18 +16,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import xcot.formats.GenexMedCalcFiles;
-import xcot.metrics.ScoredAnswer;
 import xcot.formats.XcotJsonl;
-import xcot.runs.store.RunStore;
-import xcot.runs.store.SqliteStore;
-import xcot.tasks.toy.Corruption;
-import xcot.tasks.toy.CotStyle;
-import xcot.tasks.toy.ToyProblem;
+import xcot.metrics.ScoredAnswer;
+import xcot.reports.SummaryTable;
 import xcot.runs.config.ConfigException;
 import xcot.runs.export.RunFiles;
 import xcot.runs.export.SettingSummary;
 import xcot.runs.results.AttemptRecord;
 import xcot.runs.store.RunStore;
+import xcot.runs.store.SqliteStore;
+import xcot.tasks.toy.Corruption;
+import xcot.tasks.toy.CotStyle;
+import xcot.tasks.toy.ToyProblem;
 
 /** Whole runs on seeded random-weight models: every phase, the store, the exports, the toy task's corruptions. */
 class RunPipelineTest {
@@ -201,4 +199,18 @@ class RunPipelineTest {
                 .allMatch(s -> SummaryTable.scoreArguments(r, s, List.of()).contains("--faithful")));
     }
 
+    @Test
+    void twoModelsOfOneFileKeepTheirOwnRecords() throws Exception {
+        String yaml = """
+                benchmark: {name: toy, limit: 2}
+                models:
+                  - {name: first, zoo: plain-a, context: 256, threads: 1}
+                  - {name: second, zoo: plain-a, context: 256, threads: 1}
+                conditions: [default]
+                without-answer: false
+                """;
+        RunResult r = run(yaml, RunTesting.options(err));
+        List<ScoredAnswer> answers = XcotJsonl.read(r.answers()).values();
+        assertEquals(List.of("first", "first", "second", "second"), answers.stream().map(ScoredAnswer::model).toList());
+    }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
+import xcot.llm.ContextOptions;
+import xcot.llm.RpcServer;
 import xcot.methods.Condition;
 import xcot.profiles.ModelFamily;
 import xcot.profiles.ReasoningEffort;
@@ -201,10 +203,51 @@ final class ConfigChecks {
         }
         Optional<Integer> topK = range(at + ".sampling.top-k", s.topK(), -1, 1 << 20).isPresent()
                 ? Optional.of(s.topK()) : Optional.empty();
-        return new ModelConfig(m.name(), source, profile,
-                range(at + ".gpu-layers", m.gpuLayers(), -1, 100_000).orElse(-1), context,
+        int gpuLayers = range(at + ".gpu-layers", m.gpuLayers(), -1, 100_000).orElse(-1);
+        Optional<Integer> batch = range(at + ".batch", m.batch(), 1, 1 << 16);
+        Optional<Integer> ubatch = range(at + ".ubatch", m.ubatch(), 1, 1 << 16);
+        if (batch.isPresent() && ubatch.isPresent() && ubatch.get() > batch.get()) {
+            throw error(at + ".ubatch", "'" + at + ".ubatch' (" + ubatch.get() + ") must not exceed 'batch' ("
+                    + batch.get() + ")");
+        }
+        boolean flash = Optional.ofNullable(m.flashAttn()).orElse(true);
+        ContextOptions.CacheType kv = kvType(at, Optional.ofNullable(m.kvType()).orElse("f16"));
+        if (kv == ContextOptions.CacheType.Q8_0 && !flash) {
+            throw error(at + ".kv-type", "'" + at + ".kv-type' q8_0 needs 'flash-attn: true' (llama.cpp quantizes the "
+                    + "V cache only with flash attention)");
+        }
+        List<RpcServer> rpc = rpcServers(at, m.rpc());
+        if (!rpc.isEmpty() && gpuLayers == 0) {
+            throw error(at + ".rpc", "'" + at + ".rpc' offloads layers, but 'gpu-layers' is 0: set it to -1 (all) or "
+                    + "a count");
+        }
+        return new ModelConfig(m.name(), source, profile, gpuLayers, context,
                 range(at + ".threads", m.threads(), 1, 1024).orElse(Runtime.getRuntime().availableProcessors()),
-                Optional.ofNullable(s.temperature()), topK, Optional.ofNullable(s.topP()), grammar, effort, line);
+                Optional.ofNullable(s.temperature()), topK, Optional.ofNullable(s.topP()), grammar, effort, batch, ubatch,
+                flash, kv, rpc, line);
+    }
+
+    private ContextOptions.CacheType kvType(String at, String name) {
+        return switch (name) {
+            case "f16" -> ContextOptions.CacheType.F16;
+            case "q8_0" -> ContextOptions.CacheType.Q8_0;
+            default -> throw error(at + ".kv-type", "'" + at + ".kv-type' must be f16 or q8_0, not '" + name + "'");
+        };
+    }
+
+    private List<RpcServer> rpcServers(String at, List<String> endpoints) {
+        List<RpcServer> servers = new ArrayList<>();
+        for (int i = 0; endpoints != null && i < endpoints.size(); i++) {
+            try {
+                servers.add(RpcServer.parse(String.valueOf(endpoints.get(i))));
+            } catch (IllegalArgumentException e) {
+                throw error(at + ".rpc[" + i + "]", "'" + at + ".rpc[" + i + "]': " + e.getMessage());
+            }
+        }
+        if (new java.util.HashSet<>(servers).size() != servers.size()) {
+            throw error(at + ".rpc", "'" + at + ".rpc' lists a server twice");
+        }
+        return servers;
     }
 
     private Quirks flags(Map<String, Boolean> flags) {

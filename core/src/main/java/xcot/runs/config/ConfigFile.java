@@ -23,7 +23,8 @@ record ConfigFile(String name, BenchmarkEntry benchmark, List<ModelEntry> models
 
     record ModelEntry(String name, String path, FixtureEntry fixture, String zoo, String profile, Integer gpuLayers,
                       Integer context, Integer threads, SamplingEntry sampling, String grammar,
-                      String reasoningEffort) {}
+                      String reasoningEffort, Integer batch, Integer ubatch, Boolean flashAttn, String kvType,
+                      List<String> rpc) {}
 
     record FixtureEntry(Long seed, Integer layers, Integer contextLength) {}
 

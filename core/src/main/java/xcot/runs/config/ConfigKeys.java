@@ -41,6 +41,12 @@ public final class ConfigKeys {
             new Key("models[].grammar", "none", "a built-in grammar (random-weight demos): demo-medcalc-json, "
                     + "demo-toy"),
             new Key("models[].reasoning-effort", "low", "gpt-oss only: low | medium | high"),
+            new Key("models[].batch", "min(context, 2048)", "llama.cpp's n_batch: most tokens one decode takes"),
+            new Key("models[].ubatch", "min(batch, 512)", "llama.cpp's n_ubatch: the physical micro-batch"),
+            new Key("models[].flash-attn", "true", "let llama.cpp use flash attention where the backend has it"),
+            new Key("models[].kv-type", "f16", "KV-cache storage: f16 | q8_0 (half the memory; needs flash-attn)"),
+            new Key("models[].rpc", "none", "llama.cpp RPC servers [host:port, ...] to offload layers to (started "
+                    + "with the rpc-server of xcot's build; needs gpu-layers other than 0)"),
             new Key("conditions", "[empty, default, sampled, transfer]", "also: ensemble, corrupted (toy)"),
             new Key("without-answer", "true", "also run each CoT condition without its answer sentences"),
             new Key("seeds", "[42]", "one Sampled run per seed (0 to 4294967295)"),

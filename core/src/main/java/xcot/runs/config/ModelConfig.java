@@ -1,7 +1,11 @@
 package xcot.runs.config;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import xcot.llm.ContextOptions;
+import xcot.llm.ModelOptions;
+import xcot.llm.RpcServer;
 import xcot.profiles.ModelFamily;
 import xcot.profiles.ReasoningEffort;
 
@@ -32,6 +36,11 @@ public record ModelConfig(
         Optional<Float> topP,
         Optional<String> grammar,
         ReasoningEffort reasoningEffort,
+        Optional<Integer> batchTokens,
+        Optional<Integer> ubatchTokens,
+        boolean flashAttention,
+        ContextOptions.CacheType kvCacheType,
+        List<RpcServer> rpcServers,
         int line) {
     public ModelConfig {
         Objects.requireNonNull(name, "name");
@@ -39,5 +48,33 @@ public record ModelConfig(
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(grammar, "grammar");
         Objects.requireNonNull(reasoningEffort, "reasoningEffort");
+        Objects.requireNonNull(batchTokens, "batchTokens");
+        Objects.requireNonNull(ubatchTokens, "ubatchTokens");
+        Objects.requireNonNull(kvCacheType, "kvCacheType");
+        rpcServers = List.copyOf(rpcServers);
+    }
+
+    /** How llama.cpp loads the model: layers on the GPU and on the RPC servers. */
+    public ModelOptions modelOptions() {
+        return ModelOptions.defaults().withGpuLayers(gpuLayers).withRpcServers(rpcServers);
+    }
+
+    /** The context the run's generations use (one sequence). */
+    public ContextOptions contextOptions() {
+        ContextOptions o = ContextOptions.of(contextTokens).withThreads(threads).withFlashAttention(flashAttention)
+                .withKvCacheType(kvCacheType);
+        int batch = batchTokens.orElse(o.batchTokens());
+        return o.withBatch(batch, ubatchTokens.orElse(Math.min(batch, o.ubatchTokens())));
+    }
+
+    /**
+     * The runtime settings that can change what the model generates (the window, the offload, the attention kernel,
+     * the KV storage, the batch sizes), as one text for cache keys. RPC endpoints are left out: where the layers run
+     * does not change the arithmetic.
+     */
+    public String runtimeKey() {
+        ContextOptions o = contextOptions();
+        return "ctx=" + contextTokens + ";gpu=" + gpuLayers + ";fa=" + flashAttention + ";kv=" + kvCacheType
+                + ";batch=" + o.batchTokens() + "/" + o.ubatchTokens();
     }
 }

@@ -71,17 +71,19 @@ final class AttemptPhase {
 
     /**
      * The attempt's content key: every input that decides its output, so a changed input is a new attempt and an
-     * unchanged one is found in the store.
+     * unchanged one is found in the store. The model's name is part of it because the stored record carries it: two
+     * config entries with the same file must not share records.
      */
     static String key(Unit.Attempt unit, ResolvedModel m, GenerationSetup setup, Optional<String> cot) {
         ModelConfig c = m.config();
         var item = unit.item();
-        return Hashing.of("attempt-v1", m.sha256(), setup.benchmark().name(), item.id(), unit.key().condition().label(),
+        return Hashing.of("attempt-v2", m.sha256(), m.name(), setup.benchmark().name(), item.id(),
+                unit.key().condition().label(),
                 unit.key().source().orElse("-"), Boolean.toString(unit.sourceIsGptOss()),
                 cot.map(text -> (unit.open() ? "open:" : "") + Hashing.of(text)).orElse("own-cot"),
                 unit.sampling().key(), setup.profile().family().id(), setup.kind().name(), setup.budgets().toString(),
                 setup.render().harmonyDate().toString(), setup.render().reasoningEffort().id(),
                 String.join(",", setup.flags().enabled()), item.prompt().system().orElse("-"), item.prompt().user(),
-                c.grammar().orElse("-"), Integer.toString(c.contextTokens()), Integer.toString(c.gpuLayers()));
+                c.grammar().orElse("-"), c.runtimeKey());
     }
 }

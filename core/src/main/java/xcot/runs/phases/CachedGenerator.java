@@ -76,8 +76,8 @@ final class CachedGenerator implements TextGenerator {
         }
         String grammar = m.grammar().map(g -> Hashing.of(g.forStage(r.stage()))).orElse("none");
         return "budget=" + r.budget().key() + counted + ";sampling=" + r.sampling().key() + ";grammar=" + grammar
-                + ";special=" + r.renderSpecial() + ";doubleBos=" + flags.has(Quirk.DOUBLE_BOS) + ";ctx="
-                + m.config().contextTokens() + ";gpu=" + m.config().gpuLayers();
+                + ";special=" + r.renderSpecial() + ";doubleBos=" + flags.has(Quirk.DOUBLE_BOS) + ";"
+                + m.config().runtimeKey();
     }
 
     private static String promptKey(PromptInput input) {

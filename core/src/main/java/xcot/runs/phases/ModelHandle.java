@@ -2,9 +2,7 @@ package xcot.runs.phases;
 
 import java.util.Optional;
 import xcot.llm.Context;
-import xcot.llm.ContextOptions;
 import xcot.llm.Model;
-import xcot.llm.ModelOptions;
 import xcot.llm.Vocab;
 import xcot.runs.plan.ResolvedModel;
 
@@ -32,15 +30,14 @@ final class ModelHandle implements AutoCloseable {
 
     Model model() {
         if (model == null) {
-            model = Model.load(resolved.path(), ModelOptions.defaults().withGpuLayers(resolved.config().gpuLayers()));
+            model = Model.load(resolved.path(), resolved.config().modelOptions());
         }
         return model;
     }
 
     Context context() {
         if (context == null) {
-            context = model().newContext(ContextOptions.of(resolved.config().contextTokens())
-                    .withThreads(resolved.config().threads()));
+            context = model().newContext(resolved.config().contextOptions());
         }
         return context;
     }

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import xcot.runs.store.RunStore;
 
 /**
  * SHA-256 of model files, cached in the store by (absolute path, size, modification time): a 30 GB file is hashed

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import xcot.runs.store.TokenBlobs;
 
 /** SHA-256 of the texts and token arrays that make up cache keys. */
 public final class Hashing {

@@ -103,4 +103,25 @@ class ConfigValuesTest {
             }
         }
     }
+
+    @Test
+    void runtimeKeysReachLlamaCppsOptionsAndAreChecked() {
+        RunConfig c = ConfigReader.parse("benchmark: medcalc\nmodels:\n  - {name: a, path: m.gguf, batch: 1024, ubatch: 256,"
+                + " kv-type: q8_0, rpc: [\"127.0.0.1:50052\"]}\n", "run.yaml", dir, "run");
+        ModelConfig m = c.models().get(0);
+        assertEquals(1024, m.contextOptions().batchTokens());
+        assertEquals(256, m.contextOptions().ubatchTokens());
+        assertEquals(xcot.llm.ContextOptions.CacheType.Q8_0, m.contextOptions().kvCacheType());
+        assertEquals(1, m.modelOptions().rpcServers().size());
+        assertTrue(m.runtimeKey().contains("kv=Q8_0"), m.runtimeKey());
+        assertEquals("run.yaml:3: 'models[0].kv-type' q8_0 needs 'flash-attn: true' (llama.cpp quantizes the V cache "
+                + "only with flash attention)", error("benchmark: medcalc\nmodels:\n  - {name: a, path: m.gguf, "
+                + "kv-type: q8_0, flash-attn: false}\n"));
+        assertEquals("run.yaml:3: 'models[0].ubatch' (512) must not exceed 'batch' (256)",
+                error("benchmark: medcalc\nmodels:\n  - {name: a, path: m.gguf, batch: 256, ubatch: 512}\n"));
+        assertTrue(error("benchmark: medcalc\nmodels:\n  - {name: a, path: m.gguf, rpc: [nohost]}\n")
+                .startsWith("run.yaml:3: 'models[0].rpc[0]': "));
+        assertTrue(error("benchmark: medcalc\nmodels:\n  - {name: a, path: m.gguf, gpu-layers: 0, rpc: [\"h:1\"]}\n")
+                .contains("'gpu-layers' is 0"));
+    }
 }
