@@ -13,6 +13,7 @@ import xcot.metrics.ModelRate;
 import xcot.metrics.ScoredAnswer;
 import xcot.metrics.Setting;
 import xcot.reference.Quirks;
+import xcot.runs.export.Summaries;
 
 /** Builds the {@link BenchmarkReport}s of a set of answers, one per benchmark they hold. */
 public final class BenchmarkReports {
@@ -21,7 +22,7 @@ public final class BenchmarkReports {
     private BenchmarkReports() {}
 
     public static List<BenchmarkReport> build(List<ScoredAnswer> answers, Quirks scoring, BootstrapSpec spec,
-            Function<RunSettings.SettingKey, String> command, List<EnsembleStats> ensembles) {
+            Function<Summaries.SettingKey, String> command, List<EnsembleStats> ensembles) {
         List<BenchmarkReport> out = new ArrayList<>();
         for (String benchmark : answers.stream().map(ScoredAnswer::benchmark).distinct().toList()) {
             List<ScoredAnswer> own = answers.stream().filter(a -> a.benchmark().equals(benchmark)).toList();

@@ -15,6 +15,8 @@ import xcot.metrics.Setting;
 import xcot.metrics.SettingMetrics;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
+import xcot.runs.export.Summaries.SettingKey;
+import xcot.runs.export.Summaries;
 import xcot.tasks.toy.Corruption;
 
 /**
@@ -30,23 +32,10 @@ public final class RunSettings {
 
     private RunSettings() {}
 
-    /** Whether a condition forms one setting per source. */
-    public static boolean perSource(String condition) {
-        return condition.startsWith("transfer") || condition.startsWith("ensemble") || CORRUPTIONS.contains(condition);
-    }
-
-    /** The answers of each setting, keyed by (condition, source), in first-seen order. */
+    /** The answers of each setting, keyed by (condition, source), in first-seen order: as the run splits them. */
     public static Map<SettingKey, List<ScoredAnswer>> split(List<ScoredAnswer> answers) {
-        Map<SettingKey, List<ScoredAnswer>> settings = new LinkedHashMap<>();
-        for (ScoredAnswer a : answers) {
-            Optional<String> source = perSource(a.condition()) ? a.sourceModel() : Optional.empty();
-            settings.computeIfAbsent(new SettingKey(a.condition(), source), k -> new ArrayList<>()).add(a);
-        }
-        return settings;
+        return Summaries.split(answers, CORRUPTIONS);
     }
-
-    /** A setting's identity. */
-    public record SettingKey(String condition, Optional<String> source) {}
 
     /**
      * Scores every setting of one benchmark's answers.

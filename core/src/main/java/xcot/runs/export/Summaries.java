@@ -3,6 +3,7 @@ package xcot.runs.export;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +24,9 @@ import xcot.tasks.CotCorruption;
 public final class Summaries {
     private Summaries() {}
 
+    /** A setting's identity: its condition and, for settings per source, the source. */
+    public record SettingKey(String condition, Optional<String> source) {}
+
     /**
      * Transfers, ensembles and the benchmark's corrupted CoTs (written in each source's notation) form one setting
      * per source; every other condition one setting.
@@ -31,22 +35,25 @@ public final class Summaries {
         return Condition.ofRecordLabel(condition, corruptions).map(Condition::settingPerSource).orElse(false);
     }
 
+    /** The answers of each setting, in first-seen order ({@code corruptions}: the benchmark's corruption names). */
+    public static Map<SettingKey, List<ScoredAnswer>> split(List<ScoredAnswer> answers, Set<String> corruptions) {
+        Map<SettingKey, List<ScoredAnswer>> settings = new LinkedHashMap<>();
+        for (ScoredAnswer a : answers) {
+            Optional<String> source = settingPerSource(a.condition(), corruptions) ? a.sourceModel()
+                    : Optional.empty();
+            settings.computeIfAbsent(new SettingKey(a.condition(), source), k -> new ArrayList<>()).add(a);
+        }
+        return settings;
+    }
+
     /**
      * The settings of {@code answers} (in export order) over every model but those in {@code without} (whose answers
      * are left out, as {@code xcot score --without} leaves them out); settings of fewer than two models are skipped.
      */
     public static List<SettingSummary> of(List<ScoredAnswer> answers, Benchmark benchmark, Quirks scoring,
             List<String> without) {
-        record Key(String condition, Optional<String> source) {}
-        var settings = new LinkedHashMap<Key, List<ScoredAnswer>>();
         Set<String> corruptions = benchmark.corruptions().stream().map(CotCorruption::name).collect(Collectors.toSet());
-        for (ScoredAnswer a : answers) {
-            if (without.contains(a.model())) {
-                continue;
-            }
-            Optional<String> source = settingPerSource(a.condition(), corruptions) ? a.sourceModel() : Optional.empty();
-            settings.computeIfAbsent(new Key(a.condition(), source), k -> new ArrayList<>()).add(a);
-        }
+        var settings = split(answers.stream().filter(a -> !without.contains(a.model())).toList(), corruptions);
         List<SettingSummary> out = new ArrayList<>();
         settings.forEach((key, rows) -> {
             Setting setting = Setting.of(rows);
