@@ -14,7 +14,7 @@ import java.util.Optional;
  *                              context: the CoT the fixed mode inserts
  * @param closedThinking        whether the close marker entered the first generator's context
  * @param chunksPerGenerator    how many chosen chunks each generator proposed first
- * @param traceJsonLines        per iteration: all candidates with their source model, scores, the chosen one
+ * @param trace                 per iteration: all candidates with their source model, scores, the chosen one
  * @param openMarker            the first generator's opening thinking marker as this text shows it (its profile's
  *                              {@link xcot.profiles.ModelProfile#ensembleThinking}: {@code <think>},
  *                              {@code <|begin_of_thought|>}, gpt-oss {@code assistantanalysis})
@@ -22,13 +22,13 @@ import java.util.Optional;
  *                              {@code assistantfinal}); also the marker that ended the ensemble
  */
 public record EnsembleCot(String firstGeneratorContext, String chunks, boolean closedThinking,
-                          Map<String, Integer> chunksPerGenerator, List<String> traceJsonLines, String openMarker,
+                          Map<String, Integer> chunksPerGenerator, EnsembleTrace trace, String openMarker,
                           String closeMarker) {
     public EnsembleCot {
         Objects.requireNonNull(firstGeneratorContext, "firstGeneratorContext");
         Objects.requireNonNull(chunks, "chunks");
         chunksPerGenerator = Map.copyOf(chunksPerGenerator);
-        traceJsonLines = List.copyOf(traceJsonLines);
+        Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(openMarker, "openMarker");
         Objects.requireNonNull(closeMarker, "closeMarker");
         if (openMarker.isEmpty() || closeMarker.isEmpty()) {

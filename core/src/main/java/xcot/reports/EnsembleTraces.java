@@ -15,7 +15,7 @@ import xcot.reports.input.ReportInputException;
 
 /**
  * Reads a run's {@code ensemble-traces.jsonl} ({@code {"combination", "item", "event"}} per line, the event as
- * {@link xcot.methods.ensemble.EnsembleTraceJsonl} writes it) into one {@link EnsembleStats} per combination.
+ * {@link xcot.formats.EnsembleTraceJsonl} writes it) into one {@link EnsembleStats} per combination.
  */
 public final class EnsembleTraces {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,7 +23,7 @@ class EnsembleCotMarkersTest {
     private static final String ANSWER = " The answer is 5.";
 
     private static EnsembleCot cot(ThinkingFormat markers, String prompt, String chunks) {
-        return new EnsembleCot(prompt + chunks, chunks, chunks.contains(markers.close()), Map.of(), List.of(),
+        return new EnsembleCot(prompt + chunks, chunks, chunks.contains(markers.close()), Map.of(), EnsembleTrace.none(),
                 markers.open(), markers.close());
     }
 

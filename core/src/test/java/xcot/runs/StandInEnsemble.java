@@ -13,6 +13,8 @@ import xcot.methods.EnsembleCotSource;
 import xcot.methods.EnsembleItem;
 import xcot.methods.EnsembleParticipant;
 import xcot.methods.EnsembleSetup;
+import xcot.methods.EnsembleTrace;
+import xcot.methods.IterationTrace;
 
 /**
  * A stand-in ensemble engine that records which combinations it was started for, so a test can see that a rerun
@@ -40,9 +42,11 @@ final class StandInEnsemble implements EnsembleCotSource {
                 try (Sampler greedy = Sampler.greedy()) {
                     Generation g = new Generator(context, 0).generate(prompt, 6, greedy, null, true);
                     String chunk = " " + g.text().strip();
-                    return new EnsembleCot(start + chunk + "</think>", chunk, true, Map.of(first.name(), 1),
-                            List.of("{\"iteration\":0,\"selected\":" + com.fasterxml.jackson.databind.node.TextNode
-                                    .valueOf(chunk) + "}"), "<think>", "</think>");
+                    var iteration = new IterationTrace(0, List.of(), chunk.strip(), 0, null, List.of(), 0, 0);
+                    var trace = new EnsembleTrace(List.of(first.name()), List.of(first.name()), List.of(iteration),
+                            "THINKING_CLOSED", chunk.length(), 0);
+                    return new EnsembleCot(start + chunk + "</think>", chunk, true, Map.of(first.name(), 1), trace,
+                            "<think>", "</think>");
                 }
             }
 

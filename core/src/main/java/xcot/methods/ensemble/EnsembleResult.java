@@ -2,6 +2,8 @@ package xcot.methods.ensemble;
 
 import java.util.List;
 import java.util.Objects;
+import xcot.methods.EnsembleTrace;
+import xcot.methods.IterationTrace;
 
 /**
  * The outcome of one ensemble run (one item).
@@ -31,23 +33,19 @@ public record EnsembleResult(List<String> generators, List<String> evaluators, L
         return String.join("", chunks);
     }
 
-    /** Chunks credited to each generator, in generator order. */
+    /** The trace the pipeline keeps: the iterations with the run's facts. */
+    public EnsembleTrace trace() {
+        return new EnsembleTrace(generators, evaluators, iterations, stopReason.name(), ensembleText().length(),
+                elapsedNanos / 1e9);
+    }
+
+    /** Chunks chosen from each generator, in generator order. */
     public int[] chunksPerGenerator() {
-        int[] counts = new int[generators.size()];
-        for (IterationTrace t : iterations) {
-            counts[t.chosenGenerator()]++;
-        }
-        return counts;
+        return trace().chunksPerGenerator();
     }
 
     /** Each generator's share of the chunks (0 for all when there were none). */
     public double[] generatorShares() {
-        int[] counts = chunksPerGenerator();
-        double[] shares = new double[counts.length];
-        int total = iterations.size();
-        for (int g = 0; g < counts.length; g++) {
-            shares[g] = total == 0 ? 0 : (double) counts[g] / total;
-        }
-        return shares;
+        return trace().generatorShares();
     }
 }

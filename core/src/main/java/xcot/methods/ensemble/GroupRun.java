@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import xcot.methods.IterationTrace;
 import xcot.methods.ensemble.ModelCalls.Failure;
 import xcot.methods.ensemble.ModelCalls.Outcome;
 

@@ -185,7 +185,7 @@ public final class IncrementalEnsembleSource implements EnsembleCotSource {
             }
             return new EnsembleCot(result.firstGeneratorContext().strip(), result.ensembleText(),
                     result.ensembleText().contains(markers.close()), perGenerator,
-                    EnsembleTraceJsonl.lines(item.itemId(), result), markers.open(), markers.close());
+                    result.trace(), markers.open(), markers.close());
         }
 
         private static List<String> contexts(List<EnsembleParticipant> ps, EnsembleItem item) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import xcot.methods.IterationTrace;
 
 /**
  * One item's ensemble so far, in its lane of a {@link GroupRun}: the chunks and iterations it has, its stop rules, and

@@ -2,6 +2,8 @@ package xcot.methods.ensemble;
 
 import java.util.ArrayList;
 import java.util.List;
+import xcot.methods.CandidateTrace;
+import xcot.methods.IterationTrace;
 
 /** One item's part of one iteration of a {@link GroupRun}: its candidates, their scores and its choice. */
 final class ItemRound {

@@ -1,6 +1,7 @@
 package xcot.methods.ensemble;
 
 import java.util.List;
+import xcot.methods.IterationTrace;
 
 /**
  * One item's ensemble in progress, created by {@link EnsembleEngine#begin(List, List)}: each {@link #step()} runs one

@@ -16,7 +16,7 @@
  *       everything for every call, as the reference implementation does: it is the test oracle and the benchmark
  *       baseline.</li>
  *   <li>{@link xcot.methods.ensemble.SentenceCut} is the reference's sentence truncation (quirk Q19).</li>
- *   <li>{@link xcot.methods.ensemble.EnsembleTraceJsonl} and {@link xcot.methods.ensemble.EnsembleSummary} write
+ *   <li>{@link xcot.formats.EnsembleTraceJsonl} and {@link xcot.methods.ensemble.EnsembleSummary} write
  *       what each iteration proposed, scored and chose, and each generator's share of the chunks.</li>
  * </ul>
  *

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import xcot.formats.EnsembleTraceJsonl;
 import xcot.formats.PythonJson;
 import xcot.formats.XcotJsonl;
 import xcot.methods.Condition;
@@ -81,7 +82,7 @@ public final class Exports {
         for (PlanStep step : plan.steps()) {
             for (Unit unit : step.units()) {
                 if (unit instanceof Unit.Ensemble e) {
-                    for (String event : results.ensembleCot(e.key()).traceJsonLines()) {
+                    for (String event : EnsembleTraceJsonl.lines(e.item().id(), results.ensembleCot(e.key()).trace())) {
                         lines.add("{\"combination\":" + quote(e.combination().label()) + ",\"item\":"
                                 + quote(e.item().id()) + ",\"event\":" + event + "}");
                     }

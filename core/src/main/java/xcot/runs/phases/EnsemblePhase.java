@@ -15,6 +15,7 @@ import xcot.methods.EnsembleCotSource;
 import xcot.methods.EnsembleItem;
 import xcot.methods.EnsembleParticipant;
 import xcot.methods.EnsembleSetup;
+import xcot.methods.EnsembleTrace;
 import xcot.runs.config.EnsembleConfig;
 import xcot.runs.config.ModelConfig;
 import xcot.runs.plan.PlanStep;
@@ -100,7 +101,7 @@ final class EnsemblePhase {
 
     /** Every input that decides an ensemble CoT. */
     static String key(RunPlan plan, EnsembleCotSource engine, EnsembleConfig combo, BenchmarkItem item) {
-        List<String> parts = new ArrayList<>(List.of("ensemble-v1", engine.name(), combo.label(), item.id(),
+        List<String> parts = new ArrayList<>(List.of("ensemble-v2", engine.name(), combo.label(), item.id(),
                 plan.benchmark().kind().name(), String.join(",", plan.config().flags().enabled()),
                 plan.harmonyDate().toString(), Long.toString(plan.config().seeds().get(0)),
                 Integer.toString(plan.budgets().cotTokens()), item.prompt().system().orElse("-"),
@@ -119,7 +120,7 @@ final class EnsemblePhase {
         o.put("closedThinking", cot.closedThinking());
         ObjectNode shares = o.putObject("chunksPerGenerator");
         new TreeMap<>(cot.chunksPerGenerator()).forEach(shares::put);
-        cot.traceJsonLines().forEach(o.putArray("trace")::add);
+        o.set("trace", JSON.valueToTree(cot.trace()));
         o.put("openMarker", cot.openMarker());
         o.put("closeMarker", cot.closeMarker());
         try {
@@ -134,8 +135,7 @@ final class EnsemblePhase {
             JsonNode o = JSON.readTree(json);
             Map<String, Integer> shares = new LinkedHashMap<>();
             o.get("chunksPerGenerator").properties().forEach(e -> shares.put(e.getKey(), e.getValue().intValue()));
-            List<String> trace = new ArrayList<>();
-            o.get("trace").forEach(t -> trace.add(t.textValue()));
+            EnsembleTrace trace = JSON.treeToValue(o.get("trace"), EnsembleTrace.class);
             return new EnsembleCot(o.get("firstGeneratorContext").textValue(), o.get("chunks").textValue(),
                     o.get("closedThinking").booleanValue(), shares, trace, o.get("openMarker").textValue(),
                     o.get("closeMarker").textValue());

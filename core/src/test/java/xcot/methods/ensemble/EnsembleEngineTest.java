@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import xcot.llm.ContextOverflowException;
 import xcot.llm.ModelFailureException;
+import xcot.methods.IterationTrace;
 
 /** The loop's rules (PAPER-SPEC §9) on scripted models: no native code. */
 class EnsembleEngineTest {

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import xcot.formats.EnsembleTraceJsonl;
 import xcot.llm.ModelFailureException;
 
 class EnsembleTraceTest {
@@ -32,7 +33,7 @@ class EnsembleTraceTest {
     void iterationAndItemLinesCarryCandidatesScoresAndShares() throws Exception {
         EnsembleResult result = run(2, true);
         StringWriter out = new StringWriter();
-        EnsembleTraceJsonl.write(out, "row-353", result);
+        EnsembleTraceJsonl.write(out, "row-353", result.trace());
         List<String> lines = out.toString().lines().toList();
         assertEquals(3, lines.size());
         ObjectMapper json = new ObjectMapper();
@@ -80,10 +81,10 @@ class EnsembleTraceTest {
         List<EnsembleResult> results = List.of(run(2, false), run(5, true));
         List<String> itemLines = new java.util.ArrayList<>();
         for (EnsembleResult r : results) {
-            itemLines.add(EnsembleTraceJsonl.lines("x", r).getLast());
+            itemLines.add(EnsembleTraceJsonl.lines("x", r.trace()).getLast());
         }
         assertEquals(EnsembleSummary.of(results), EnsembleSummary.ofItemLines(itemLines));
         assertThrows(IllegalArgumentException.class, () -> EnsembleSummary.ofItemLines(
-                List.of(EnsembleTraceJsonl.lines("x", results.getFirst()).getFirst())));
+                List.of(EnsembleTraceJsonl.lines("x", results.getFirst().trace()).getFirst())));
     }
 }

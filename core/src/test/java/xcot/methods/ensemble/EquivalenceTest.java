@@ -7,6 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import xcot.methods.CandidateTrace;
+import xcot.methods.IterationTrace;
 
 /**
  * The acceptance test of the incremental engine: on seeded tiny models (two generators, one evaluator), 30

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import xcot.llm.ContextOverflowException;
 import xcot.llm.ModelFailureException;
+import xcot.methods.IterationTrace;
 
 /** Several items advancing together (lanes), on scripted models: no native code. */
 class GroupRunTest {

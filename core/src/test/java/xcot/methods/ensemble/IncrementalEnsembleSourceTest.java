@@ -90,7 +90,8 @@ class IncrementalEnsembleSourceTest {
                     assertEquals(first.get(i).firstGeneratorContext(), again.get(i).firstGeneratorContext());
                     assertEquals(first.get(i).chunksPerGenerator(), again.get(i).chunksPerGenerator());
                     assertTrue(first.get(i).firstGeneratorContext().contains(items.get(i).itemId()));
-                    assertTrue(first.get(i).traceJsonLines().getLast().contains(items.get(i).itemId()));
+                    assertEquals(first.get(i).chunks(), first.get(i).trace().iterations().stream()
+                            .map(t -> " " + t.chosen()).collect(java.util.stream.Collectors.joining()));
                     assertEquals("</think>", first.get(i).closeMarker());
                 }
                 assertThrows(IllegalArgumentException.class, () -> run.cots(List.of(items.get(0), items.get(1),

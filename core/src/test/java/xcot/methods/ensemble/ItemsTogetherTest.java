@@ -8,6 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import xcot.methods.CandidateTrace;
+import xcot.methods.IterationTrace;
 
 /**
  * Several items advancing together on the seeded tiny models (two generators, one evaluator): the results depend only

@@ -22,6 +22,7 @@ import xcot.llm.InvalidLogitsException;
 import xcot.llm.Model;
 import xcot.llm.ModelFailureException;
 import xcot.llm.ModelOptions;
+import xcot.methods.IterationTrace;
 
 /**
  * An evaluator whose logits are NaN (its final norm is NaN) fails like an evaluator that runs out of memory: the

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import xcot.methods.EnsembleCot;
+import xcot.methods.EnsembleTrace;
 import xcot.methods.GenerationRequest;
 import xcot.methods.PromptInput;
 import xcot.methods.SamplingSpec;
@@ -180,15 +181,15 @@ class AnswerRemovalTest {
     @Test
     void ensembleCotSelectionFollowsQ15AndQ16() {
         EnsembleCot closed = new EnsembleCot("prompt<think>\n<think> A. B.</think> x", " A. B.</think>", true,
-                Map.of(), List.of(), "<think>", "</think>");
+                Map.of(), EnsembleTrace.none(), "<think>", "</think>");
         assertEquals("\n<think> A. B.", closed.cotToInsert(true, true).orElseThrow());
         assertEquals("A. B.", closed.cotToInsert(false, false).orElseThrow());
-        EnsembleCot open = new EnsembleCot("prompt<think>\n<think> A. B.", " A. B.", false, Map.of(), List.of(),
+        EnsembleCot open = new EnsembleCot("prompt<think>\n<think> A. B.", " A. B.", false, Map.of(), EnsembleTrace.none(),
                 "<think>", "</think>");
         assertTrue(open.cotToInsert(true, true).isEmpty());
         assertEquals("A. B.", open.cotToInsert(false, false).orElseThrow());
         EnsembleCot pastTheEnd = new EnsembleCot("p<think> 6+1=7 7+9=16 </think> 16", " 6+1=7 7+9=16 </think> 16",
-                true, Map.of(), List.of(), "<think>", "</think>");
+                true, Map.of(), EnsembleTrace.none(), "<think>", "</think>");
         assertEquals("6+1=7 7+9=16", pastTheEnd.cotToInsert(false, false).orElseThrow(),
                 "what the last chunk wrote after </think> is the generator's answer, not CoT");
     }

@@ -1,4 +1,4 @@
-package xcot.methods.ensemble;
+package xcot.formats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import xcot.methods.CandidateTrace;
+import xcot.methods.EnsembleTrace;
+import xcot.methods.IterationTrace;
 
 /**
  * Writes an ensemble run as JSON lines: one line per iteration, then one summary line per item.
@@ -27,8 +30,8 @@ public final class EnsembleTraceJsonl {
 
     private EnsembleTraceJsonl() {}
 
-    /** Appends the iteration lines and the summary line of {@code result} for item {@code item}. */
-    public static void write(Writer out, String item, EnsembleResult result) {
+    /** Appends the iteration lines and the summary line of {@code trace} for item {@code item}. */
+    public static void write(Writer out, String item, EnsembleTrace result) {
         try {
             for (String line : lines(item, result)) {
                 out.write(line);
@@ -39,8 +42,8 @@ public final class EnsembleTraceJsonl {
         }
     }
 
-    /** The iteration lines and the summary line of {@code result}, without line breaks. */
-    public static List<String> lines(String item, EnsembleResult result) {
+    /** The iteration lines and the summary line of {@code trace}, without line breaks. */
+    public static List<String> lines(String item, EnsembleTrace result) {
         List<String> lines = new java.util.ArrayList<>();
         try {
             for (IterationTrace t : result.iterations()) {
@@ -53,7 +56,7 @@ public final class EnsembleTraceJsonl {
         return lines;
     }
 
-    static ObjectNode iterationLine(String item, EnsembleResult result, IterationTrace t) {
+    static ObjectNode iterationLine(String item, EnsembleTrace result, IterationTrace t) {
         List<String> generators = result.generators();
         ObjectNode line = MAPPER.createObjectNode();
         line.put("type", "iteration");
@@ -81,12 +84,12 @@ public final class EnsembleTraceJsonl {
         return line;
     }
 
-    static ObjectNode itemLine(String item, EnsembleResult result) {
+    static ObjectNode itemLine(String item, EnsembleTrace result) {
         ObjectNode line = MAPPER.createObjectNode();
         line.put("type", "item");
         line.put("item", item);
         line.put("iterations", result.iterations().size());
-        line.put("stopReason", result.stopReason().name());
+        line.put("stopReason", result.stopReason());
         ObjectNode chunks = line.putObject("chunks");
         ObjectNode shares = line.putObject("shares");
         int[] counts = result.chunksPerGenerator();
@@ -95,8 +98,8 @@ public final class EnsembleTraceJsonl {
             chunks.put(result.generators().get(g), counts[g]);
             shares.put(result.generators().get(g), fractions[g]);
         }
-        line.put("ensembleChars", result.ensembleText().length());
-        line.put("seconds", result.elapsedNanos() / 1e9);
+        line.put("ensembleChars", result.ensembleChars());
+        line.put("seconds", result.seconds());
         return line;
     }
 }

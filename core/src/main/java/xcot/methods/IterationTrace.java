@@ -1,4 +1,4 @@
-package xcot.methods.ensemble;
+package xcot.methods;
 
 import java.util.List;
 import java.util.Objects;
