@@ -1,7 +1,6 @@
 package xcot.tasks.induction;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,14 +16,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import xcot.fixtures.MiniLm;
+import xcot.formats.GenexInductionFixtures;
 import xcot.llm.TokenEncoder;
 import xcot.metrics.Spearman;
 
 /**
  * The calibration of the README: MiniLM BERTScore (and token F1, for comparison) against the deberta-xlarge-mnli
  * BERTScores the paper stored with its pairwise Instruction Induction consistency rows. Opt-in, since it encodes a
- * few thousand texts: {@code mvn -Pcalibration -pl core -am test -Dxcot.genexInduction=DIR}, where DIR is the
- * published {@code instruction-induction/} folder (its {@code comparison_results/<setting>/*.json}).
+ * few thousand texts: {@code mvn -Pcalibration -pl core -am test}; it reads the published outputs the project ships,
+ * or with {@code -Dxcot.genexInduction=DIR} another copy of the published {@code instruction-induction/} folder (its
+ * {@code comparison_results/<setting>/*.json}).
  */
 @Tag("calibration")
 class SimilarityCalibrationRunTest {
@@ -40,8 +41,8 @@ class SimilarityCalibrationRunTest {
 
     @Test
     void printsTheCalibration() throws IOException {
-        String dir = System.getProperty("xcot.genexInduction");
-        assertNotNull(dir, "set -Dxcot.genexInduction to the published instruction-induction/ folder");
+        // By default the published outputs the project ships (test resources); another copy with -Dxcot.genexInduction.
+        String dir = System.getProperty("xcot.genexInduction", GenexInductionFixtures.root().toString());
         List<Published> published = read(Path.of(dir, "comparison_results"));
         assertFalse(published.isEmpty(), "no consistency rows under " + dir);
 
