@@ -112,7 +112,7 @@ public final class LogProbKernel {
     }
 
     /** Lane-wise MAX follows {@link Math#max}, so a NaN anywhere makes the result NaN: that is how NaN is detected. */
-    private static float rowMax(MemorySegment logits, long base, int n) {
+    static float rowMax(MemorySegment logits, long base, int n) {
         FloatVector m0 = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         FloatVector m1 = m0;
         FloatVector m2 = m0;
@@ -193,7 +193,7 @@ public final class LogProbKernel {
         return acc.add(low).add(high);
     }
 
-    private static FloatVector load(MemorySegment logits, long base, int index) {
+    static FloatVector load(MemorySegment logits, long base, int index) {
         return FloatVector.fromMemorySegment(SPECIES, logits, base + (long) index * Float.BYTES, ORDER);
     }
 

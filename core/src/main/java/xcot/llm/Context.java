@@ -218,6 +218,12 @@ public final class Context extends NativeHandle {
         }
     }
 
+    /** The logits row of batch index {@code batchIndex}: outputs are numbered in batch order. */
+    int outputRowOf(int batchIndex) {
+        checkOutputAt(batchIndex);
+        return outputBatchIndices.get(0, batchIndex).cardinality();
+    }
+
     boolean isCurrent(long decodeNumber) {
         return !isClosed() && decodeNumber == decodeCount;
     }

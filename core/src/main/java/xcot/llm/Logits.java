@@ -1,6 +1,7 @@
 package xcot.llm;
 
 import java.lang.foreign.MemorySegment;
+import xcot.kernel.Argmax;
 import xcot.kernel.LogProbKernel;
 
 /**
@@ -52,6 +53,13 @@ public final class Logits {
         checkRow(r);
         checkCurrent();
         return LogProbKernel.logProb(segment, r, vocabSize, token);
+    }
+
+    /** The token with the largest logit of row {@code r} (the lowest id among ties, as llama.cpp's greedy), read in place. */
+    public int argmax(int r) {
+        checkRow(r);
+        checkCurrent();
+        return Argmax.firstMaxIndex(segment, r, vocabSize);
     }
 
     /**
