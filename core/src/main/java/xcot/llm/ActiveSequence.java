@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * The state of one request while it occupies a {@link SequenceSlot}: where its prompt stands, what it generated,
  * its sampler (a fresh chain, closed when it ends) and its timings. The stop rules are {@link Generator}'s, in the
- * same order: budget, then window, before sampling; end-of-generation, then the stop condition, then the window after.
+ * same order: budget, then window, before sampling; end-of-generation, then the stop condition, the window and the
+ * budget after.
  */
 final class ActiveSequence {
     enum Phase {
@@ -100,6 +101,8 @@ final class ActiveSequence {
             stopReason = Generation.StopReason.STOP_SEQUENCE;
         } else if (request.promptTokens() + count >= window) {
             stopReason = Generation.StopReason.CONTEXT_FULL;
+        } else if (count == request.maxNewTokens()) {
+            stopReason = Generation.StopReason.TOKEN_LIMIT;   // known now: the last token needs no decode
         } else {
             pendingToken = token;
         }

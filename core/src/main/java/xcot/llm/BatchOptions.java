@@ -4,7 +4,7 @@ package xcot.llm;
  * How a {@link BatchedGenerator} uses its context.
  *
  * @param parallel sequences in flight at once: sequence ids {@code 0 .. parallel-1} of the context, at most its
- *                 {@code n_seq_max} and its {@code n_batch} (each generating sequence puts one token into every batch)
+ *                 {@code n_seq_max} (which is at most {@code n_batch}, so one token of each fits every batch)
  * @param samplingThreads threads that sample the rows of one decode (1: all on the decoding thread); each sequence's
  *                        token depends only on its own row and sampler, so the count never changes a result
  * @param sharePrefixes reuse the KV cells of a prompt prefix another sequence holds ({@code llama_memory_seq_cp})

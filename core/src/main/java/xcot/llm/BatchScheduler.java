@@ -41,10 +41,7 @@ final class BatchScheduler implements AutoCloseable {
                     + context.maxSequences() + " (create the context with withSequences(" + options.parallel()
                     + ", ...))");
         }
-        if (options.parallel() > context.batchTokens()) {
-            throw new BatchRejectedException("parallel " + options.parallel() + " exceeds n_batch "
-                    + context.batchTokens() + ": every generating sequence puts one token into each batch");
-        }
+        // parallel <= n_seq_max <= n_batch (ContextOptions): one token of every generating sequence fits a batch.
         this.context = context;
         this.memory = context.memory();
         this.vocab = context.model().vocab();

@@ -48,8 +48,7 @@ public final class BatchedGenerator implements AutoCloseable {
     private boolean closed;
 
     /**
-     * @throws BatchRejectedException if {@code options.parallel()} exceeds the context's {@code n_seq_max} or
-     *                                {@code n_batch}
+     * @throws BatchRejectedException if {@code options.parallel()} exceeds the context's {@code n_seq_max}
      */
     public BatchedGenerator(Context context, BatchOptions options) {
         this.scheduler = new BatchScheduler(context, options);

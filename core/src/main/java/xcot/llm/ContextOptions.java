@@ -47,6 +47,11 @@ public record ContextOptions(
         if (maxSequences < 1 || maxSequences > MAX_SEQUENCES) {
             throw new IllegalArgumentException("maxSequences must be in [1, " + MAX_SEQUENCES + "], not " + maxSequences);
         }
+        if (maxSequences > batchTokens) {
+            // llama.cpp reserves an output row per sequence within n_outputs_max (= n_batch) and aborts otherwise
+            throw new IllegalArgumentException("maxSequences " + maxSequences + " exceeds batchTokens " + batchTokens
+                    + ": llama.cpp needs n_seq_max <= n_batch");
+        }
         if (threads < 1 || threadsBatch < 1) {
             throw new IllegalArgumentException("threads must be >= 1, not " + threads + "/" + threadsBatch);
         }

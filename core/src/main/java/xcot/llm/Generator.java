@@ -82,6 +82,9 @@ public final class Generator {
                     reason = Generation.StopReason.CONTEXT_FULL;
                     break;
                 }
+                if (count == maxNewTokens) {
+                    break;   // TOKEN_LIMIT, known now: the last token needs no decode
+                }
                 batch.clear();
                 lastIndex = batch.add(token, prompt.length + count - 1, true, sequence);
                 long t0 = System.nanoTime();
