@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import xcot.fixtures.Architecture;
+import xcot.fixtures.ModelShape;
+import xcot.fixtures.Qwen3Tokenizer;
+import xcot.fixtures.TinyModels;
 import xcot.gguf.GgmlType;
 import xcot.gguf.GgufReader;
 
@@ -27,19 +31,22 @@ class QuantizerTest {
 
     @Test
     void aFailedQuantizationLeavesNoFile() throws IOException {
-        // The tiny fixture stores token_embd as Q8_0, which llama.cpp refuses to requantize.
+        // Q8_0 matrices with rows of 256 (whole Q4_K blocks): llama.cpp refuses to requantize them to Q4_K.
+        Path source = dir.resolve("q8.gguf");
+        ModelShape shape = new ModelShape(Architecture.QWEN3, 1, 256, 4, 2, 64, 256, 151_669, 256, 1e6f, 1e-6f,
+                GgmlType.Q8_0, GgmlType.Q8_0, true);
+        TinyModels.write(shape, 3, Qwen3Tokenizer.load(), source);
         Path out = dir.resolve("out.gguf");
         LlamaException e = assertThrows(LlamaException.class,
-                () -> Quantizer.quantize(TinyModel.path(), out, Quantizer.Target.Q4_K_M, 2));
+                () -> Quantizer.quantize(source, out, Quantizer.Target.Q4_K_M, 2));
         assertTrue(e.getMessage().contains("Q4_K_M"), e.getMessage());
-        assertEquals(List.of(), files(), "neither the output nor a temporary file");
+        assertEquals(List.of("q8.gguf"), files(), "neither the output nor a temporary file");
     }
 
     @Test
     void quantizesAnF16Model() throws IOException {
         Path source = dir.resolve("f16.gguf");
-        xcot.fixtures.TinyModels.write(xcot.fixtures.ModelShape.tiny().withStorage(GgmlType.F16, GgmlType.F16), 3,
-                xcot.fixtures.Qwen3Tokenizer.load(), source);
+        TinyModels.write(ModelShape.tiny().withStorage(GgmlType.F16, GgmlType.F16), 3, Qwen3Tokenizer.load(), source);
         Path out = dir.resolve("q8.gguf");
         Quantizer.quantize(source, out, Quantizer.Target.Q8_0, 2);
         assertEquals(List.of("f16.gguf", "q8.gguf"), files());
