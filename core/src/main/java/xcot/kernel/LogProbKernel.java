@@ -112,7 +112,7 @@ public final class LogProbKernel {
     }
 
     /** Lane-wise MAX follows {@link Math#max}, so a NaN anywhere makes the result NaN: that is how NaN is detected. */
-    static float rowMax(MemorySegment logits, long base, int n) {
+    private static float rowMax(MemorySegment logits, long base, int n) {
         FloatVector m0 = FloatVector.broadcast(SPECIES, Float.NEGATIVE_INFINITY);
         FloatVector m1 = m0;
         FloatVector m2 = m0;

@@ -61,9 +61,13 @@ class ArgmaxTest {
     @Test
     void nanIsRefused() {
         try (Arena arena = Arena.ofConfined()) {
-            float[] row = new float[40];
-            row[33] = Float.NaN;
-            assertThrows(NonFiniteLogitsException.class, () -> kernel(row, arena));
+            for (int n : new int[] {40, 1000, 151_669}) {
+                for (int at : new int[] {0, n / 2, n - 1}) {
+                    float[] row = new float[n];
+                    row[at] = Float.NaN;
+                    assertThrows(NonFiniteLogitsException.class, () -> kernel(row, arena), "NaN at " + at + " of " + n);
+                }
+            }
         }
     }
 }
