@@ -29,7 +29,8 @@ import xcot.llm.SequenceRequest;
  *   prompt, then TG steps of one generated token; {@code speed_tg} = TG / the time of those steps (llama-bench
  *   decodes TG random tokens).</li>
  * </ul>
- * Each configuration first runs once with 8 tokens to warm the JIT, unmeasured.
+ * Each configuration first runs unmeasured to warm the JIT (the step loop and the argmax reach C2 only after a few
+ * hundred steps): batched, once with up to 64 tokens per sequence; single, twice in full.
  *
  * <p>{@code prefix} measures shared prefixes: REQUESTS requests whose prompts are one PREFIX-token prefix (a
  * question) plus SUFFIX tokens of their own (an inserted chain of thought), BUDGET tokens each, PARALLEL in flight,
@@ -41,7 +42,9 @@ import xcot.llm.SequenceRequest;
  * java ... xcot.bench.BatchedThroughput prefix MODEL THREADS PREFIX REQUESTS SUFFIX BUDGET PARALLEL [RUNS]</pre>
  */
 public final class BatchedThroughput {
-    private static final int WARM_UP_TOKENS = 8;
+    /** Tokens per sequence of the batched warm-up: enough steps for C2 to compile the step loop and the argmax. */
+    private static final int WARM_UP_TOKENS = 64;
+    private static final int WARM_UP_RUNS = 2;
 
     private BatchedThroughput() {}
 
@@ -77,7 +80,7 @@ public final class BatchedThroughput {
                 }
                 try (BatchedGenerator generator = new BatchedGenerator(context,
                         new BatchOptions(n, threads, false))) {
-                    generator.generateAll(requests(model, rng, n, pp, WARM_UP_TOKENS));
+                    generator.generateAll(requests(model, rng, n, pp, Math.min(tg + 1, WARM_UP_TOKENS)));
                     for (int run = 0; run < runs; run++) {
                         BatchStats before = generator.stats();
                         generator.generateAll(requests(model, rng, n, pp, tg + 1));
@@ -93,7 +96,9 @@ public final class BatchedThroughput {
         ContextOptions options = ContextOptions.of(tg + 2).withThreads(threads);
         try (Context context = model.newContext(options);
                 BatchedGenerator generator = new BatchedGenerator(context, new BatchOptions(1, 1, false))) {
-            generator.generateAll(requests(model, rng, 1, 1, WARM_UP_TOKENS));
+            for (int i = 0; i < WARM_UP_RUNS; i++) {
+                generator.generateAll(requests(model, rng, 1, 1, tg + 1));
+            }
             for (int run = 0; run < runs; run++) {
                 BatchStats before = generator.stats();
                 generator.generateAll(requests(model, rng, 1, 1, tg + 1));
@@ -154,10 +159,12 @@ public final class BatchedThroughput {
         long promptNanos = s.stepNanos() - s.generationStepNanos();
         System.out.printf(Locale.ROOT, "{\"tool\": \"xcot\", \"mode\": \"%s\", \"model\": \"%s\", \"n_threads\": %d,"
                         + " \"pp\": %d, \"tg\": %d, \"pl\": %d, \"steps_tg\": %d, \"tokens_tg\": %d, \"t_tg\": %.6f,"
-                        + " \"speed_tg\": %.3f, \"t_pp\": %.6f, \"speed_pp\": %.3f, \"decode_share_tg\": %.4f}%n",
+                        + " \"speed_tg\": %.3f, \"t_pp\": %.6f, \"speed_pp\": %.3f, \"decode_share\": %.4f,"
+                        + " \"sampling_share\": %.4f}%n",
                 mode, model.path().getFileName(), threads, pp, tg, n, s.generationSteps(), s.generationStepTokens(),
                 s.generationStepNanos() / 1e9, s.generationTokensPerSecond(), promptNanos / 1e9,
                 promptNanos == 0 ? 0 : s.promptTokensDecoded() * 1e9 / promptNanos,
-                s.stepNanos() == 0 ? 0 : (double) s.decodeNanos() / s.stepNanos());
+                s.stepNanos() == 0 ? 0 : (double) s.decodeNanos() / s.stepNanos(),
+                s.stepNanos() == 0 ? 0 : (double) s.samplingNanos() / s.stepNanos());
     }
 }

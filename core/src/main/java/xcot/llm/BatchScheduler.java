@@ -390,7 +390,9 @@ final class BatchScheduler implements AutoCloseable {
             }
         }
         if (!sampled.isEmpty()) {
+            long samplingStart = System.nanoTime();
             int[] tokens = sampling.sample(context.logits(), sampled);
+            stats.samplingNanos += System.nanoTime() - samplingStart;
             for (int i = 0; i < tokens.length; i++) {
                 ActiveSequence a = sampled.get(i);
                 int before = a.generatedCount();
@@ -423,7 +425,7 @@ final class BatchScheduler implements AutoCloseable {
 
     /** Running totals behind {@link BatchStats}. */
     private static final class Stats {
-        long steps, decodeNanos, stepNanos, promptDecoded, promptReused, generated, generationSteps,
+        long steps, decodeNanos, samplingNanos, stepNanos, promptDecoded, promptReused, generated, generationSteps,
                 generationStepNanos, generationStepTokens, sequences;
         int maxInFlight;
 
@@ -456,7 +458,7 @@ final class BatchScheduler implements AutoCloseable {
         }
 
         BatchStats snapshot() {
-            return new BatchStats(steps, decodeNanos, stepNanos, promptDecoded, promptReused, generated,
+            return new BatchStats(steps, decodeNanos, samplingNanos, stepNanos, promptDecoded, promptReused, generated,
                     generationSteps, generationStepNanos, generationStepTokens, sequences, maxInFlight);
         }
     }
