@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The single-threaded core of {@link BatchedGenerator}: a FIFO queue of requests, one {@link SequenceSlot} per
  * sequence id, and {@link #step()}, which makes one {@code llama_decode}. Every choice it makes (which slot a request
- * takes, whose cells it copies, which prompt chunks fill the batch) depends only on the queue's order and the
- * requests, never on timing.
+ * takes and whose cells it copies, in {@link SlotAdmission}; which prompt chunks fill the batch) depends only on the
+ * queue's order and the requests, never on timing.
  *
  * <p>One step: (1) requests waiting for a shared prefix copy it once the source has decoded it; (2) queued requests
  * take free slots in order while the KV cache can hold them; (3) the batch gets one token of every generating
@@ -20,7 +20,6 @@ final class BatchScheduler implements AutoCloseable {
     private final Context context;
     private final Memory memory;
     private final Vocab vocab;
-    private final BatchOptions options;
     /** Positions one sequence may use. */
     private final int window;
     private final boolean unified;
@@ -30,7 +29,7 @@ final class BatchScheduler implements AutoCloseable {
     private final ParallelSampling sampling;
     private final byte[][][] pieces = new byte[2][][];
     private final ArrayDeque<Ticket> queue = new ArrayDeque<>();
-    private long admissions;
+    private final SlotAdmission admission;
     /** Sequences with tokens in the current batch. */
     private int sequencesInBatch;
     private final Stats stats = new Stats();
@@ -45,7 +44,6 @@ final class BatchScheduler implements AutoCloseable {
         this.context = context;
         this.memory = context.memory();
         this.vocab = context.model().vocab();
-        this.options = options;
         this.window = context.sequenceContextTokens();
         this.unified = context.kvUnified() || context.maxSequences() == 1;
         this.slots = new SequenceSlot[options.parallel()];
@@ -57,6 +55,7 @@ final class BatchScheduler implements AutoCloseable {
         this.ledger = new CellLedger(context.contextTokens());
         this.batch = context.newBatch(context.batchTokens(), 1);
         this.sampling = new ParallelSampling(options.samplingThreads());
+        this.admission = new SlotAdmission(memory, vocab, options, window, unified, slots, ledger);
         pieces[0] = new byte[vocab.size()][];
         pieces[1] = new byte[vocab.size()][];
     }
@@ -108,8 +107,8 @@ final class BatchScheduler implements AutoCloseable {
     List<Ticket> step() {
         long start = System.nanoTime();
         List<Ticket> done = new ArrayList<>();
-        copyReadyPrefixes();
-        admit(done, start);
+        admission.copyReadyPrefixes();
+        admission.admit(queue, done, start);
         int generationTokens = buildBatch();
         if (batch.size() == 0) {
             if (hasWork()) {
@@ -152,158 +151,6 @@ final class BatchScheduler implements AutoCloseable {
         abort();
         sampling.close();
         batch.close();
-    }
-
-    private void copyReadyPrefixes() {
-        boolean progress = true;
-        while (progress) {
-            progress = false;
-            for (SequenceSlot slot : slots) {
-                ActiveSequence a = slot.active;
-                if (a != null && a.phase == ActiveSequence.Phase.WAITING_FOR_PREFIX
-                        && a.prefixSource.cachedCount() >= a.prefixLength) {
-                    copyPrefix(a.prefixSource, slot, a.prefixLength);
-                    progress = true;
-                }
-            }
-        }
-    }
-
-    private void copyPrefix(SequenceSlot source, SequenceSlot destination, int length) {
-        memory.copySequence(source.sequence, destination.sequence, 0, length);
-        destination.shareFrom(source, length, ledger);
-        ActiveSequence a = destination.active;
-        a.phase = ActiveSequence.Phase.PREFILL;
-        a.promptCursor = length;
-        a.reusedPromptTokens = length;
-        a.prefixSource = null;
-    }
-
-    /** Admits queued requests in order while a slot is free and the cache can hold them. */
-    private void admit(List<Ticket> done, long now) {
-        while (!queue.isEmpty()) {
-            SequenceRequest request = queue.peek().request;
-            SequenceSlot destination = chooseFreeSlot(request);
-            if (destination == null) {
-                return;
-            }
-            int usable = request.promptTokens() - 1;   // the last prompt token is always decoded: it gives the logits
-            int own = options.sharePrefixes() ? Math.min(destination.cachedPrefixMatch(request), usable) : 0;
-            SequenceSlot source = null;
-            int shared = 0;
-            if (options.sharePrefixes() && unified) {
-                for (SequenceSlot s : slots) {
-                    int match = s == destination ? 0 : Math.min(s.knownPrefixMatch(request), usable);
-                    if (match > shared) {
-                        source = s;
-                        shared = match;
-                    }
-                }
-            }
-            boolean copy = source != null && shared > own;
-            int reused = copy ? shared : own;
-            trim(destination, copy ? 0 : own);
-            if (unified && !makeRoom(request, reused, destination, copy ? source : null)) {
-                if (copy) {
-                    copy = false;   // the source's cells may have to go: start from an empty slot
-                    reused = 0;
-                }
-                if (!makeRoom(request, reused, destination, null)) {
-                    return;   // sequences in flight hold the cells it needs: it waits, and so does everyone after it
-                }
-            }
-            Ticket ticket = queue.poll();
-            Sampler sampler;
-            try {
-                sampler = Sampler.chain(request.sampling(), vocab);
-            } catch (RuntimeException e) {
-                ticket.fail(e);
-                done.add(ticket);
-                continue;
-            }
-            ActiveSequence a = new ActiveSequence(ticket, sampler, admissions++, window, now);
-            destination.active = a;
-            if (copy) {
-                a.phase = ActiveSequence.Phase.WAITING_FOR_PREFIX;
-                a.prefixSource = source;
-                a.prefixLength = shared;
-                if (source.cachedCount() >= shared) {
-                    copyPrefix(source, destination, shared);
-                }
-            } else {
-                a.phase = ActiveSequence.Phase.PREFILL;
-                a.promptCursor = reused;
-                a.reusedPromptTokens = reused;
-            }
-        }
-    }
-
-    /** The free slot whose cells share the longest prefix with the request (the lowest id among equals). */
-    private SequenceSlot chooseFreeSlot(SequenceRequest request) {
-        SequenceSlot best = null;
-        int bestMatch = -1;
-        for (SequenceSlot s : slots) {
-            if (s.isFree()) {
-                int match = options.sharePrefixes() ? s.cachedPrefixMatch(request) : 0;
-                if (match > bestMatch) {
-                    best = s;
-                    bestMatch = match;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** Removes the slot's cells from position {@code from} on, in llama.cpp and in the mirror. */
-    private void trim(SequenceSlot slot, int from) {
-        if (slot.cachedCount() > from) {
-            if (!memory.removeSequence(slot.sequence, from == 0 ? -1 : from, -1)) {
-                throw new LlamaException("llama.cpp refused to remove positions " + from + ".. of sequence "
-                        + slot.sequence);
-            }
-            slot.truncate(from, ledger);
-        }
-    }
-
-    /**
-     * Whether the request fits beside every sequence in flight grown to its largest size (cells are never shared in
-     * this bound, so it cannot overcommit), after freeing the leftover cells of idle slots in id order if needed.
-     */
-    private boolean makeRoom(SequenceRequest request, int reused, SequenceSlot destination, SequenceSlot source) {
-        long need = reservedPositions(request) - reused;
-        for (SequenceSlot s : slots) {
-            if (s.active != null) {
-                int held = s.active.phase == ActiveSequence.Phase.WAITING_FOR_PREFIX ? s.active.prefixLength
-                        : s.cachedCount();
-                need += reservedPositions(s.active.request()) - held;
-            }
-        }
-        if (ledger.used() + need <= ledger.capacity()) {
-            return true;
-        }
-        for (SequenceSlot s : slots) {
-            if (s.isFree() && s != destination && s != source && s.cachedCount() > 0 && !isPrefixSource(s)) {
-                trim(s, 0);
-                if (ledger.used() + need <= ledger.capacity()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private boolean isPrefixSource(SequenceSlot slot) {
-        for (SequenceSlot s : slots) {
-            if (s.active != null && s.active.prefixSource == slot) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The most positions a request can hold: its prompt and budget, within the window. */
-    private long reservedPositions(SequenceRequest request) {
-        return Math.min((long) request.promptTokens() + request.maxNewTokens(), window);
     }
 
     /** Fills the batch; returns how many of its tokens are generated ones (the rest are prompt tokens). */
