@@ -103,7 +103,8 @@ public final class BatchedGenerator implements AutoCloseable {
     /**
      * Runs each script on its own virtual thread with a {@link GenerationClient}, decoding on the calling thread until
      * every script has returned; returns their values in script order. The schedule depends only on the scripts
-     * (see the class comment).
+     * (see the class comment). A script may block only in its client's calls: the engine waits for every running
+     * script before each step, so a script waiting for another script's result would stall them all.
      *
      * @throws ClientScriptException for the first script (by index) that threw, after all have ended
      * @throws LlamaException if a decode failed; every script's pending and later generate calls threw it too
