@@ -187,6 +187,10 @@ if [ "$tools" = 1 ]; then
     || { tail -30 "$work/build.log" >&2; fail "tools build failed (log above)"; }
   mkdir -p "$work/out/bin"
   cp "$work/build/bin/llama-bench" "$work/build/bin/llama-batched-bench" "$work/out/bin/"
+  # Their own shared libraries (llama-common, the *-impl libraries) go beside them; libllama and libggml* do not:
+  # those come from the library directory, through LD_LIBRARY_PATH.
+  find "$work/build/bin" -maxdepth 1 -name 'lib*.so*' ! -name 'libllama.so*' ! -name 'libggml*' \
+    -exec cp -a {} "$work/out/bin/" \;
   printf 'commit=%s\nkey=%s\n' "$LLAMA_COMMIT" "$key" > "$work/out/build.properties"
   rm -rf "$out"
   mv "$work/out" "$out"
