@@ -102,7 +102,7 @@ final class BatchScheduler implements AutoCloseable {
     /**
      * One decode step; returns the tickets that completed in it (finished or failed), in slot order.
      *
-     * @throws LlamaException from the decode; the scheduler is then {@link #abort aborted}
+     * @throws LlamaException from the decode; the caller then {@link #abort aborts} the scheduler
      */
     List<Ticket> step() {
         long start = System.nanoTime();
@@ -142,7 +142,9 @@ final class BatchScheduler implements AutoCloseable {
         }
         dropped.addAll(queue);
         queue.clear();
-        memory.clear(false);
+        if (!context.isClosed()) {   // closing the model first closes its contexts
+            memory.clear(false);
+        }
         return dropped;
     }
 

@@ -284,6 +284,16 @@ class BatchedGeneratorTest {
         }
     }
 
+    @Test
+    void closingTheModelFirstLeavesTheEngineClosable() {
+        Model own = TinyModel.load();
+        Context context = own.newContext(ContextOptions.of(256).withThreads(2));
+        BatchedGenerator g = new BatchedGenerator(context, BatchOptions.of(1));
+        own.close();
+        g.close();
+        assertThrows(IllegalStateException.class, () -> g.generateAll(List.of(SequenceRequest.greedy(prompts.get(0), 1))));
+    }
+
     static int commonPrefix(List<SequenceRequest> requests) {
         int n = requests.getFirst().promptTokens();
         for (SequenceRequest r : requests) {
