@@ -3,6 +3,7 @@
 #
 #   native/build-llama.sh [--variant cpu|cuda] [--cuda] [--no-patches] [--print-key] [--write-properties FILE]
 #   native/build-llama.sh --export-source FILE
+#   native/build-llama.sh --tools       # llama-bench and llama-batched-bench of the same build, for bench/
 #
 # Besides the libraries it builds llama.cpp's RPC backend (GGML_RPC=ON: libggml-rpc.so, which spreads a model's layers
 # over remote hosts) and its server, installed as lib/ggml-rpc-server beside the libraries (found there through its
@@ -29,6 +30,11 @@
 # directory holding include/cublas_v2.h and lib/libcublas.so when cuBLAS is not part of the CUDA toolkit
 # (e.g. the pip wheel nvidia-cublas).
 #
+# --tools builds llama.cpp's own benchmarks (llama-bench, llama-batched-bench) from the same source, flags and patches
+# and prints the directory holding them ($cache/llama/<key>-tools/bin). Run them with LD_LIBRARY_PATH set to the
+# library directory, so they load the very libllama xcot loads. They need tools/, which --export-source leaves out,
+# so this builds from the npm bundle only.
+#
 # Offline machines (the lent GPU machine reaches no registry): --export-source FILE writes the pinned commit's source
 # tree, as far as a library build needs it (no models, docs, tools or examples: about 5 MB), as a tar.gz from the
 # sha256-checked bundle, with the commit id in git's tar header. With XCOT_LLAMA_SOURCE_ARCHIVE=FILE a build takes its
@@ -44,6 +50,7 @@ print_key=0
 properties_out=
 no_patches=0
 export_source=
+tools=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --cuda) variant=cuda ;;
@@ -52,6 +59,7 @@ while [ $# -gt 0 ]; do
     --no-patches) no_patches=1 ;;
     --write-properties) properties_out=${2:?--write-properties needs a file}; shift ;;
     --export-source) export_source=${2:?--export-source needs a file}; shift ;;
+    --tools) tools=1 ;;
     *) echo "build-llama.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
   shift
@@ -66,7 +74,7 @@ record() {
   echo "$1"
 }
 
-if [ -n "${XCOT_LLAMA_LIB_DIR:-}" ] && [ "$no_patches" = 0 ] && [ -z "$export_source" ]; then
+if [ -n "${XCOT_LLAMA_LIB_DIR:-}" ] && [ "$no_patches" = 0 ] && [ -z "$export_source" ] && [ "$tools" = 0 ]; then
   [ -f "$XCOT_LLAMA_LIB_DIR/libllama.so" ] || { echo "build-llama.sh: XCOT_LLAMA_LIB_DIR=$XCOT_LLAMA_LIB_DIR has no libllama.so" >&2; exit 1; }
   record "$XCOT_LLAMA_LIB_DIR"; exit 0
 fi
@@ -121,6 +129,14 @@ key="${LLAMA_COMMIT:0:7}-$variant-$key"
 out="$cache/llama/$key"
 if [ "$print_key" = 1 ]; then echo "$key"; exit 0; fi
 
+if [ "$tools" = 1 ]; then
+  [ -z "${XCOT_LLAMA_SOURCE_ARCHIVE:-}" ] \
+    || fail "--tools needs tools/, which a source archive (XCOT_LLAMA_SOURCE_ARCHIVE) leaves out; unset it"
+  out="$out-tools"
+  if [ -f "$out/.complete" ]; then echo "$out/bin"; exit 0; fi
+  # Later -D options win in CMake: the library flags stay, the tools and their common library are added.
+  cmake_flags+=(-DLLAMA_BUILD_TOOLS=ON -DLLAMA_BUILD_COMMON=ON)
+fi
 if [ -f "$out/.complete" ] && [ -z "$export_source" ]; then record "$out"; exit 0; fi
 
 sha_of() { sha256sum "$1" | cut -d' ' -f1; }
@@ -172,6 +188,22 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 echo "build-llama.sh: building llama.cpp $LLAMA_TAG ($variant) with $jobs jobs into $out" >&2
 cmake -S "$work/src" -B "$work/build" "${generator[@]}" "${cmake_flags[@]}" >"$work/configure.log" 2>&1 \
   || { tail -20 "$work/configure.log" >&2; fail "CMake configure failed (log above)"; }
+if [ "$tools" = 1 ]; then
+  cmake --build "$work/build" --target llama-bench llama-batched-bench --parallel "$jobs" >"$work/build.log" 2>&1 \
+    || { tail -30 "$work/build.log" >&2; fail "tools build failed (log above)"; }
+  mkdir -p "$work/out/bin"
+  cp "$work/build/bin/llama-bench" "$work/build/bin/llama-batched-bench" "$work/out/bin/"
+  # Their own shared libraries (llama-common, the *-impl libraries) go beside them; libllama and libggml* do not:
+  # those come from the library directory, through LD_LIBRARY_PATH.
+  find "$work/build/bin" -maxdepth 1 -name 'lib*.so*' ! -name 'libllama.so*' ! -name 'libggml*' \
+    -exec cp -a {} "$work/out/bin/" \;
+  printf 'commit=%s\nkey=%s\n' "$LLAMA_COMMIT" "$key" > "$work/out/build.properties"
+  rm -rf "$out"
+  mv "$work/out" "$out"
+  touch "$out/.complete"
+  echo "$out/bin"
+  exit 0
+fi
 cmake --build "$work/build" --target llama --parallel "$jobs" >"$work/build.log" 2>&1 \
   || { tail -30 "$work/build.log" >&2; fail "build failed (log above)"; }
 # The RPC server is one source file that links only ggml (tools/rpc/CMakeLists.txt); building it through CMake would

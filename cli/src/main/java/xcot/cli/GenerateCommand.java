@@ -2,29 +2,41 @@ package xcot.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import xcot.llm.BatchOptions;
+import xcot.llm.BatchStats;
+import xcot.llm.BatchedGenerator;
 import xcot.llm.ChatMessage;
 import xcot.llm.ChatTemplate;
 import xcot.llm.Context;
 import xcot.llm.ContextOptions;
 import xcot.llm.Generation;
-import xcot.llm.Generator;
 import xcot.llm.Model;
 import xcot.llm.ModelOptions;
 import xcot.llm.RpcServer;
-import xcot.llm.Sampler;
+import xcot.llm.SamplerStep;
+import xcot.llm.SequenceRequest;
+import xcot.llm.StopCondition;
 import xcot.methods.SamplerChain;
 import xcot.methods.SamplerOrder;
 import xcot.methods.SamplingSpec;
 import xcot.modelcheck.ModelCheck;
 
-/** {@code xcot generate}: one completion from one model, for checking a model and the build. */
-@Command(name = "generate", description = "Generate text from a GGUF model (greedy unless --temperature > 0).")
+/**
+ * {@code xcot generate}: completions from one model, for checking a model and the build, and for seeing what
+ * batching does: several prompts (or {@code --n-sequences} copies of one) decode side by side with
+ * {@code --parallel N}.
+ */
+@Command(name = "generate", description = {"Generate text from a GGUF model (greedy unless --temperature > 0).",
+        "Several --prompt options, or --n-sequences N, make several sequences; --parallel N decodes up to N of them",
+        "in one batch. Prefill and generation speed are reported apart."})
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -32,16 +44,26 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "GGUF model file.")
     private Path model;
 
-    @Option(names = "--prompt", required = true, description = "Prompt text (special tokens such as <think> are parsed).")
-    private String prompt;
+    @Option(names = "--prompt", required = true, description = "Prompt text (special tokens such as <think> are"
+            + " parsed); repeat for several sequences.")
+    private List<String> prompts;
 
-    @Option(names = "--chat", description = "Wrap the prompt as a user turn with the model's chat template.")
+    @Option(names = "--n-sequences", description = "Sequences to generate (default: one per --prompt); prompts are"
+            + " used in turn.")
+    private Integer sequences;
+
+    @Option(names = "--parallel", defaultValue = "1", description = "Sequences decoded together in one batch"
+            + " (default ${DEFAULT-VALUE}).")
+    private int parallel;
+
+    @Option(names = "--chat", description = "Wrap each prompt as a user turn with the model's chat template.")
     private boolean chat;
 
-    @Option(names = "--max-tokens", defaultValue = "64", description = "New-token budget (default ${DEFAULT-VALUE}).")
+    @Option(names = "--max-tokens", defaultValue = "64", description = "New-token budget per sequence (default ${DEFAULT-VALUE}).")
     private int maxTokens;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Sampling seed (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "42", description = "Sampling seed of the first sequence; sequence i"
+            + " uses seed + i (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--temperature", defaultValue = "0", description = "0 = greedy (default); > 0 samples.")
@@ -58,7 +80,8 @@ final class GenerateCommand implements Callable<Integer> {
                     + "top-p, temperature)")
     private String samplerOrder;
 
-    @Option(names = "--context", defaultValue = "4096", description = "Context window (default ${DEFAULT-VALUE}).")
+    @Option(names = "--context", defaultValue = "4096", description = "Context window; with --parallel > 1 the KV"
+            + " cache all sequences share (default ${DEFAULT-VALUE}).")
     private int contextTokens;
 
     @Option(names = "--gpu-layers", defaultValue = "-1", description = "Layers to offload; -1 = all (default).")
@@ -71,41 +94,86 @@ final class GenerateCommand implements Callable<Integer> {
             + " offload layers to, before the local GPUs; --gpu-layers short of all keeps the first layers on the CPU.")
     private String rpc;
 
+    @Option(names = "--ignore-eos", description = "Keep generating through end-of-generation tokens (benchmarks).")
+    private boolean ignoreEos;
+
     @Override
     public Integer call() {
+        int count = sequences == null ? prompts.size() : sequences;
+        if (count < 1) {
+            throw new ParameterException(spec.commandLine(), "--n-sequences must be at least 1, not " + count);
+        }
+        if (parallel < 1 || parallel > ContextOptions.MAX_SEQUENCES) {
+            throw new ParameterException(spec.commandLine(), "--parallel must be in [1, " + ContextOptions.MAX_SEQUENCES
+                    + "], not " + parallel);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<RpcServer> servers = rpc == null ? List.of() : RpcServer.parseList(rpc);
+        SamplerOrder order = SamplerOrder.byId(samplerOrder).orElseThrow(() -> new IllegalArgumentException(
+                "unknown --sampler-order '" + samplerOrder + "' (expected hf or llama.cpp)"));
         // A model is loaded here only after it has loaded in a child process: an abort there is an error line here.
         ModelCheck.standard().ensureChecked(model);
         try (Model m = Model.load(model, ModelOptions.defaults().withGpuLayers(gpuLayers).withRpcServers(servers))) {
             ContextOptions options = ContextOptions.of(contextTokens);
+            options = options.withBatch(Math.max(options.batchTokens(), parallel), options.ubatchTokens())
+                    .withSequences(parallel, true);
             if (threads != null) {
                 options = options.withThreads(threads);
             }
-            String text = prompt;
-            if (chat) {
-                String template = m.chatTemplate().orElseThrow(
-                        () -> new IllegalArgumentException(model + " has no chat template; drop --chat"));
-                text = ChatTemplate.apply(template, List.of(ChatMessage.user(prompt)), true);
+            List<SequenceRequest> requests = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                requests.add(request(m, prompts.get(i % prompts.size()), seed + i, order));
             }
             try (Context context = m.newContext(options);
-                    Sampler sampler = Sampler.chain(SamplerChain.of(sampling()), m.vocab())) {
-                int[] tokens = m.vocab().tokenize(text, m.vocab().addsBos(), true);
-                Generation g = new Generator(context, 0).generate(tokens, maxTokens, sampler, null, true);
-                out.println(g.text());
+                    BatchedGenerator generator = new BatchedGenerator(context, BatchOptions.of(parallel))) {
+                List<Generation> results = generator.generateAll(requests);
+                for (int i = 0; i < results.size(); i++) {
+                    if (results.size() > 1) {
+                        out.printf("--- sequence %d ---%n", i + 1);
+                    }
+                    out.println(results.get(i).text());
+                }
                 out.flush();
-                err.printf("[%s: %d prompt + %d new tokens, stop: %s, %.1f tokens/s]%n", m.description(),
-                        g.promptTokens(), g.tokens().length, g.stopReason(), g.tokensPerSecond());
+                err.println(summary(m.description(), results, generator.stats()));
                 err.flush();
             }
         }
         return 0;
     }
 
-    private SamplingSpec sampling() {
-        SamplerOrder order = SamplerOrder.byId(samplerOrder).orElseThrow(() -> new IllegalArgumentException(
-                "unknown --sampler-order '" + samplerOrder + "' (expected hf or llama.cpp)"));
-        return temperature > 0 ? new SamplingSpec.Sampled(temperature, topK, topP, seed, order) : SamplingSpec.greedy();
+    private SequenceRequest request(Model m, String prompt, long sequenceSeed, SamplerOrder order) {
+        String text = prompt;
+        if (chat) {
+            String template = m.chatTemplate().orElseThrow(
+                    () -> new IllegalArgumentException(model + " has no chat template; drop --chat"));
+            text = ChatTemplate.apply(template, List.of(ChatMessage.user(prompt)), true);
+        }
+        List<SamplerStep> steps = SamplerChain.of(temperature > 0
+                ? new SamplingSpec.Sampled(temperature, topK, topP, sequenceSeed & 0xFFFFFFFFL, order)
+                : SamplingSpec.greedy());
+        int[] tokens = m.vocab().tokenize(text, m.vocab().addsBos(), true);
+        SequenceRequest r = new SequenceRequest(tokens, maxTokens, steps, StopCondition.never(), true, true);
+        return ignoreEos ? r.ignoringEndOfGeneration() : r;
+    }
+
+    /** One line: prefill and generation speed apart, per sequence for one, aggregate over the batch for several. */
+    static String summary(String model, List<Generation> results, BatchStats stats) {
+        if (results.size() == 1) {
+            Generation g = results.getFirst();
+            String reused = g.cachedPromptTokens() > 0 ? " (" + g.cachedPromptTokens() + " reused)" : "";
+            return String.format("[%s: prompt %d tokens%s, prefill %.1f tokens/s; %d new tokens, generation %.1f"
+                    + " tokens/s; stop: %s]", model, g.promptTokens(), reused, g.prefillTokensPerSecond(),
+                    g.tokens().length, g.generationTokensPerSecond(), g.stopReason());
+        }
+        java.util.Map<Generation.StopReason, Long> stops = new java.util.TreeMap<>();
+        results.forEach(g -> stops.merge(g.stopReason(), 1L, Long::sum));
+        long promptStepNanos = stats.stepNanos() - stats.generationStepNanos();
+        return String.format("[%s: %d sequences, up to %d per batch; prompts %d tokens decoded + %d reused, prefill"
+                        + " %.1f tokens/s; %d new tokens, generation %.1f tokens/s aggregate (%d batch steps without"
+                        + " prompt tokens); stops: %s]", model, results.size(), stats.maxInFlight(),
+                stats.promptTokensDecoded(), stats.promptTokensReused(),
+                promptStepNanos == 0 ? 0 : stats.promptTokensDecoded() * 1e9 / promptStepNanos,
+                stats.tokensGenerated(), stats.generationTokensPerSecond(), stats.generationSteps(), stops);
     }
 }

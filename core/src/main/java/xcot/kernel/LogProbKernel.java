@@ -193,7 +193,7 @@ public final class LogProbKernel {
         return acc.add(low).add(high);
     }
 
-    private static FloatVector load(MemorySegment logits, long base, int index) {
+    static FloatVector load(MemorySegment logits, long base, int index) {
         return FloatVector.fromMemorySegment(SPECIES, logits, base + (long) index * Float.BYTES, ORDER);
     }
 

@@ -248,6 +248,32 @@ public final class Context extends NativeHandle {
                 checkSequence(batch.sequence(i, s));
             }
         }
+        checkPositionsContinue(batch);
+    }
+
+    /**
+     * llama.cpp rejects a batch (status -1, reason only in its log) unless each sequence's positions go up by one,
+     * starting right after the last position it holds in the cache (or anywhere when it holds none).
+     */
+    private void checkPositionsContinue(Batch batch) {
+        int[] next = new int[maxSequences];
+        java.util.Arrays.fill(next, Integer.MIN_VALUE);
+        for (int i = 0; i < batch.size(); i++) {
+            int position = batch.position(i);
+            for (int s = 0; s < batch.sequenceCount(i); s++) {
+                int seq = batch.sequence(i, s);
+                int expected = next[seq];
+                if (expected == Integer.MIN_VALUE) {
+                    int held = memory.positionMax(seq);
+                    expected = held >= 0 ? held + 1 : position;
+                }
+                if (position != expected) {
+                    throw new BatchRejectedException("batch index " + i + ": sequence " + seq + " continues at"
+                            + " position " + expected + ", not " + position + " (llama.cpp needs consecutive positions)");
+                }
+                next[seq] = position + 1;
+            }
+        }
     }
 
     void checkSequence(int seq) {
@@ -283,6 +309,12 @@ public final class Context extends NativeHandle {
         if (!ok) {
             throw new IllegalStateException("the last decode produced no logits for batch index " + batchIndex);
         }
+    }
+
+    /** The logits row of batch index {@code batchIndex}: outputs are numbered in batch order. */
+    int outputRowOf(int batchIndex) {
+        checkOutputAt(batchIndex);
+        return outputBatchIndices.get(0, batchIndex).cardinality();
     }
 
     boolean isCurrent(long decodeNumber) {

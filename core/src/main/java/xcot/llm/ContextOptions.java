@@ -64,7 +64,7 @@ public record ContextOptions(
         if (maxSequences > batchTokens) {
             // llama.cpp reserves one output row per sequence and asserts (aborting the JVM) that they fit n_batch.
             throw new IllegalArgumentException("maxSequences (" + maxSequences + ") must not exceed batchTokens ("
-                    + batchTokens + ")");
+                    + batchTokens + "): llama.cpp needs n_seq_max <= n_batch");
         }
         if (kvCacheType == CacheType.Q8_0 && !flashAttention) {
             // llama_init_from_model would return NULL ("quantized V cache requires flash_attn").

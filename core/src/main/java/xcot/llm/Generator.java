@@ -1,11 +1,11 @@
 package xcot.llm;
 
 import java.util.Arrays;
-import java.util.function.Predicate;
 
 /**
  * Token-by-token generation on one sequence of a {@link Context}: decode the prompt (in {@code n_batch} chunks), then
- * sample, append, decode, until an end-of-generation token, the budget, the window, or a stop condition.
+ * sample, append, decode, until an end-of-generation token, the budget, the window, or a stop condition. For many
+ * sequences at once, or prompts that share a prefix, see {@link BatchedGenerator}, which follows the same rules.
  */
 public final class Generator {
     private final Context context;
@@ -21,11 +21,11 @@ public final class Generator {
      * Clears the sequence, decodes {@code prompt} and generates up to {@code maxNewTokens} tokens with
      * {@code sampler} (which is not reset here: reset it for a reproducible seeded run).
      *
-     * @param stopWhen checked on the text generated so far after every token; true ends generation
+     * @param stopWhen checked after every token (null: never stops)
      * @param renderSpecial whether special tokens appear in the returned text
      * @throws ContextOverflowException if the prompt alone does not fit in the sequence's window
      */
-    public Generation generate(int[] prompt, int maxNewTokens, Sampler sampler, Predicate<String> stopWhen,
+    public Generation generate(int[] prompt, int maxNewTokens, Sampler sampler, StopCondition stopWhen,
             boolean renderSpecial) {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("empty prompt");
@@ -36,10 +36,12 @@ public final class Generator {
         }
         context.memory().removeSequence(sequence, -1, -1);
         Vocab vocab = context.model().vocab();
+        long startNanos = System.nanoTime();
         long decodeNanos = 0;
         int[] generated = new int[Math.max(0, Math.min(maxNewTokens, window - prompt.length))];
         int count = 0;
         Generation.StopReason reason = Generation.StopReason.TOKEN_LIMIT;
+        long prefillNanos;
         StringBuilder text = new StringBuilder();
         Utf8Accumulator utf8 = new Utf8Accumulator();
         try (Batch batch = context.newBatch(Math.min(context.batchTokens(), Math.max(prompt.length, 1)), 1)) {
@@ -54,6 +56,7 @@ public final class Generator {
                 decodeNanos += System.nanoTime() - t0;
             }
             int lastIndex = batch.size() - 1;
+            prefillNanos = System.nanoTime() - startNanos;
             while (true) {
                 if (count == maxNewTokens) {
                     reason = Generation.StopReason.TOKEN_LIMIT;
@@ -69,14 +72,18 @@ public final class Generator {
                     break;
                 }
                 generated[count++] = token;
+                int appendedFrom = text.length();
                 text.append(utf8.append(vocab.pieceBytes(token, renderSpecial)));
-                if (stopWhen != null && stopWhen.test(text.toString())) {
+                if (stopWhen != null && stopWhen.shouldStop(text, appendedFrom)) {
                     reason = Generation.StopReason.STOP_SEQUENCE;
                     break;
                 }
                 if (prompt.length + count >= window) {
                     reason = Generation.StopReason.CONTEXT_FULL;
                     break;
+                }
+                if (count == maxNewTokens) {
+                    break;   // TOKEN_LIMIT, known now: the last token needs no decode
                 }
                 batch.clear();
                 lastIndex = batch.add(token, prompt.length + count - 1, true, sequence);
@@ -86,6 +93,8 @@ public final class Generator {
             }
         }
         int[] tokens = Arrays.copyOf(generated, count);
-        return new Generation(tokens, text.append(utf8.flush()).toString(), reason, prompt.length, decodeNanos);
+        long generationNanos = System.nanoTime() - startNanos - prefillNanos;
+        return new Generation(tokens, text.append(utf8.flush()).toString(), reason, prompt.length, 0, decodeNanos,
+                prefillNanos, generationNanos);
     }
 }

@@ -1,6 +1,7 @@
 package xcot.llm;
 
 import java.lang.foreign.MemorySegment;
+import xcot.kernel.Argmax;
 import xcot.kernel.LogProbKernel;
 import xcot.kernel.NonFiniteLogitsException;
 
@@ -57,6 +58,13 @@ public final class Logits {
         } catch (NonFiniteLogitsException e) {
             throw invalid(e);
         }
+    }
+
+    /** The token with the largest logit of row {@code r} (the lowest id among ties, as llama.cpp's greedy), read in place. */
+    public int argmax(int r) {
+        checkRow(r);
+        checkCurrent();
+        return Argmax.firstMaxIndex(segment, r, vocabSize);
     }
 
     /**

@@ -34,10 +34,22 @@ public final class Memory {
         return llama_memory_seq_rm(pointer(), sequence, from, to);
     }
 
-    /** Makes {@code destination} share the cells of {@code source} in {@code [from, to)} (metadata only when unified). */
+    /**
+     * Makes {@code destination} share the cells of {@code source} in {@code [from, to)} (metadata only when unified).
+     *
+     * @throws BatchRejectedException for a partial range between two sequences of a non-unified cache: they live in
+     *                                separate buffers, and llama.cpp aborts ({@code seq_cp() is only supported for
+     *                                full KV buffers})
+     */
     public void copySequence(int source, int destination, int from, int to) {
         context.checkSequence(source);
         context.checkSequence(destination);
+        boolean separateBuffers = !context.kvUnified() && context.maxSequences() > 1 && source != destination;
+        if (separateBuffers && (from > 0 || to >= 0)) {
+            throw new BatchRejectedException("copying positions [" + from + ", " + to + ") of sequence " + source
+                    + " to sequence " + destination + " needs a unified KV cache (kv_unified); without one only whole"
+                    + " sequences (from = to = -1) can be copied");
+        }
         llama_memory_seq_cp(pointer(), source, destination, from, to);
     }
 

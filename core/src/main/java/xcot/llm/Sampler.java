@@ -4,6 +4,7 @@ import static xcot.bindings.llama_h.*;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.List;
 import xcot.bindings.llama_sampler_chain_params;
 import xcot.bindings.llama_token_data;
@@ -13,13 +14,29 @@ import xcot.bindings.llama_token_data_array;
  * An owned sampler chain ({@code llama_sampler_chain_init}; the chain owns the samplers added to it and frees them
  * with itself). Stateful: a seeded distribution advances its generator and a grammar its parse state; {@link #reset()}
  * returns to the start.
+ *
+ * <p>A chain of only {@link SamplerStep.Greedy} is never called: its token is the first maximum of the logits row,
+ * found in place by {@link xcot.kernel.Argmax} (the same token llama.cpp's greedy sampler picks, without filling a
+ * full-vocabulary candidate array each token). Other chains run in llama.cpp; {@link #sample(Logits, int)} fills the
+ * candidate array itself from the in-place row, so samplers of different sequences may run on different threads at
+ * once (each sampler on one thread at a time), which {@code llama_sampler_sample} does not allow: it synchronizes and
+ * reorders the context's outputs.
  */
 public final class Sampler extends NativeHandle {
+    /** {@code llama_token_data} is {@code {int32 id; float logit; float p}}: 12 bytes. */
+    private static final long CANDIDATE_BYTES = llama_token_data.sizeof();
+
     private final List<SamplerStep> steps;
+    private final boolean greedyOnly;
+    /** Holds the candidate array of {@link #sample(Logits, int)}: shared, since any one thread may sample. */
+    private final Arena arena = Arena.ofShared();
+    private MemorySegment candidates;
+    private MemorySegment candidateArray;
 
     private Sampler(MemorySegment chain, List<SamplerStep> steps) {
         super("sampler", chain);
         this.steps = List.copyOf(steps);
+        this.greedyOnly = steps.equals(List.of(new SamplerStep.Greedy()));
     }
 
     /** Builds a chain from {@code steps}; {@code vocab} is needed only for grammar steps. */
@@ -80,6 +97,10 @@ public final class Sampler extends NativeHandle {
      */
     public int sample(Context context, int batchIndex) {
         context.checkOutputAt(batchIndex);
+        if (greedyOnly) {
+            Logits logits = context.logits();
+            return logits.argmax(batchIndex == -1 ? logits.rows() - 1 : context.outputRowOf(batchIndex));
+        }
         return llama_sampler_sample(pointer(), context.pointer(), batchIndex);
     }
 
@@ -119,6 +140,57 @@ public final class Sampler extends NativeHandle {
         }
     }
 
+    /**
+     * Samples from output row {@code row} of {@code logits} and accepts the token: what {@code llama_sampler_sample}
+     * does (candidates {@code {id, logit, 0}} in token order, the chain applied, the selected one accepted), reading
+     * the row in place and touching no context state, so that several samplers may run at once on one decode's rows.
+     *
+     * @throws LlamaException if the chain selected no candidate (llama.cpp would abort)
+     */
+    public int sample(Logits logits, int row) {
+        if (greedyOnly) {
+            return logits.argmax(row);
+        }
+        MemorySegment source = logits.row(row);
+        int vocabSize = logits.vocabSize();
+        MemorySegment data = candidates(vocabSize);
+        for (int token = 0; token < vocabSize; token++) {
+            long at = token * CANDIDATE_BYTES;
+            data.set(ValueLayout.JAVA_INT_UNALIGNED, at, token);
+            data.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at + Integer.BYTES,
+                    source.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, token));
+            data.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at + Integer.BYTES + Float.BYTES, 0f);
+        }
+        llama_token_data_array.data(candidateArray, data);
+        llama_token_data_array.size(candidateArray, vocabSize);
+        llama_token_data_array.selected(candidateArray, -1);
+        llama_token_data_array.sorted(candidateArray, false);
+        llama_sampler_apply(pointer(), candidateArray);
+        long selected = llama_token_data_array.selected(candidateArray);
+        long size = llama_token_data_array.size(candidateArray);
+        if (selected < 0 || selected >= size) {
+            throw new LlamaException("the sampler chain " + steps + " selected candidate " + selected + " of " + size);
+        }
+        MemorySegment chosen = llama_token_data_array.data(candidateArray).reinterpret(size * CANDIDATE_BYTES);
+        int token = chosen.get(ValueLayout.JAVA_INT_UNALIGNED, selected * CANDIDATE_BYTES);
+        llama_sampler_accept(pointer(), token);
+        return token;
+    }
+
+    /** Whether this chain is plain greedy decoding (sampled in Java, stateless). */
+    public boolean isGreedy() {
+        return greedyOnly;
+    }
+
+    private MemorySegment candidates(int vocabSize) {
+        pointer();
+        if (candidates == null || candidates.byteSize() < vocabSize * CANDIDATE_BYTES) {
+            candidates = arena.allocate(vocabSize * CANDIDATE_BYTES, 8);
+            candidateArray = llama_token_data_array.allocate(arena);
+        }
+        return candidates;
+    }
+
     /** Feeds a token chosen elsewhere into the chain's state (grammar, penalties). */
     public void accept(int token) {
         llama_sampler_accept(pointer(), token);
@@ -136,5 +208,6 @@ public final class Sampler extends NativeHandle {
     @Override
     void free(MemorySegment pointer) {
         llama_sampler_free(pointer);
+        arena.close();
     }
 }

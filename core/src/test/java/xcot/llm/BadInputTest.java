@@ -130,6 +130,23 @@ class BadInputTest {
     }
 
     @Test
+    void positionsThatDoNotContinueTheSequence() {
+        try (Context context = model.newContext(ContextOptions.of(256).withThreads(2));
+                Batch batch = context.newBatch(4, 1)) {
+            batch.addSequence(new int[] {100, 101, 102}, 0, 0, true);
+            context.decode(batch);
+            batch.clear();
+            batch.add(103, 5, true, 0);   // the cache holds positions 0..2: the next must be 3
+            BatchRejectedException gap = assertThrows(BatchRejectedException.class, () -> context.decode(batch));
+            assertTrue(gap.getMessage().contains("continues at position 3, not 5"), gap.getMessage());
+            batch.clear();
+            batch.add(103, 3, false, 0);
+            batch.add(104, 3, true, 0);
+            assertOneLine(assertThrows(BatchRejectedException.class, () -> context.decode(batch)));
+        }
+    }
+
+    @Test
     void tokenOutsideTheVocabularyInABatch() {
         try (Context context = model.newContext(ContextOptions.of(256).withThreads(2));
                 Batch batch = context.newBatch(2, 1)) {
