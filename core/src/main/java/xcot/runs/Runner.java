@@ -54,7 +54,7 @@ public final class Runner {
 
     /** The plan of a config, resolved and checked as a run would, without running anything (the dry run). */
     public static RunPlan plan(RunConfig config, Path runDir, RunOptions options) {
-        try (RunStore store = RunStore.open(runDir)) {
+        try (RunStore store = RunStore.open(new StoreLocation.RunFolder(runDir))) {
             return Preflight.plan(config, store, options);
         }
     }
