@@ -86,23 +86,7 @@ public final class GgufReader {
     }
 
     static String kindOf(Path path, BasicFileAttributes attributes) {
-        if (attributes.isDirectory()) {
-            return "a directory";
-        }
-        try {
-            // st_mode's file type bits (Linux and other Unix systems; elsewhere the generic words below)
-            int type = (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
-            switch (type) {
-                case 0010000: return "a FIFO (named pipe)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            // no unix view here: fall through to the generic words
-        }
-        return "a special file";
+        return xcot.io.FileKind.describe(path, attributes);
     }
 
     private static GgufFile parse(Path path, GgufInput in) throws GgufException {
