@@ -61,7 +61,7 @@ public final class GgufReader {
         } catch (NoSuchFileException e) {
             throw new GgufFileException(file, "no such file", e);
         } catch (IOException e) {
-            throw new GgufFileException(file, "cannot access the file: " + e.getMessage(), e);
+            throw new GgufFileException(file, "cannot access the file: " + xcot.io.InputFiles.detail(e), e);
         }
         if (!attributes.isRegularFile()) {
             throw new GgufFileException(file, "is " + kindOf(path, attributes) + ", not a GGUF file", null);
@@ -73,7 +73,7 @@ public final class GgufReader {
         } catch (GgufException e) {
             throw e;
         } catch (IOException e) {
-            throw new GgufFileException(file, "cannot read the file: " + e.getMessage(), e);
+            throw new GgufFileException(file, "cannot read the file: " + xcot.io.InputFiles.detail(e), e);
         }
     }
 

@@ -129,7 +129,7 @@ public final class InputFiles {
 
     /**
      * What went wrong, without the path (which the caller prints once): "no such file", "permission denied", or
-     * the operating system's reason.
+     * "cannot read: " and the operating system's reason.
      */
     public static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
@@ -138,10 +138,15 @@ public final class InputFiles {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
+        return "cannot read: " + detail(e);
+    }
+
+    /** An I/O error's own words without the path a {@link FileSystemException} puts in its message. */
+    public static String detail(IOException e) {
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return "cannot read: " + f.getReason();
+            return f.getReason();
         }
-        return "cannot read: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static void closeQuietly(InputStream in) {

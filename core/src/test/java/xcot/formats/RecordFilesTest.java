@@ -135,6 +135,18 @@ class RecordFilesTest {
         assertEquals(GenexMedCalcFiles.readScored(source).orThrow(), GenexMedCalcFiles.readScored(genex).orThrow());
     }
 
+    /** The genex-induction JSON files: a byte-order mark is read past, a missing file is named once. */
+    @Test
+    void wholeJsonFilesAcceptAByteOrderMarkAndNameAMissingFileOnce() throws IOException {
+        Path file = dir.resolve("task_execution.json");
+        Files.writeString(file, "\uFEFF{\"4\": {\"instruction\": \"x\"}}");
+        List<xcot.io.InputProblem> problems = new ArrayList<>();
+        assertTrue(JsonFiles.object(file, problems).isPresent(), problems.toString());
+        Path missing = dir.resolve("missing.json");
+        assertTrue(JsonFiles.object(missing, problems).isEmpty());
+        assertEquals(List.of(missing + ": no such file"), problems.stream().map(Object::toString).toList());
+    }
+
     /**
      * The failure records of a transfer file lack the target model; they take the first one the file names, even when
      * it is named only after them, and keep their place.
