@@ -23,7 +23,15 @@ import picocli.CommandLine;
         })
 public final class Main {
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        int exit;
+        try {
+            exit = newCommandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // Commands that know what they were doing say so themselves; this is the net under the others.
+            System.err.println("xcot: " + OutOfMemory.message(""));
+            exit = OneLineErrors.EXIT_FAILURE;
+        }
+        System.exit(exit);
     }
 
     /** The configured command line; tests call this and capture its writers. */

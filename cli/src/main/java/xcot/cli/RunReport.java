@@ -117,7 +117,7 @@ final class RunReport {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(traces + ": cannot read: " + e.getMessage(), e);
+            throw new UncheckedIOException(traces + ": " + xcot.io.InputFiles.reason(e), e);
         }
         StringBuilder out = new StringBuilder();
         itemsByCombination.forEach((combination, items) -> out.append(String.format(Locale.ROOT,

@@ -117,7 +117,7 @@ public record RunFolder(Path dir, String name, Path answersFile, List<ScoredAnsw
             return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
                     : Optional.empty();
         } catch (IOException e) {
-            throw new ReportInputException(file + ": cannot read: " + e.getMessage());
+            throw new ReportInputException(file + ": " + xcot.io.InputFiles.reason(e));
         }
     }
 }

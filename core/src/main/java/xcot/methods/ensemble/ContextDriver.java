@@ -77,7 +77,7 @@ final class ContextDriver implements AutoCloseable {
                         + " that are multiples of " + Q8_0_BLOCK + ", not " + key + "/" + value);
             }
         } catch (GgufException e) {
-            throw new IllegalArgumentException(model.path().getFileName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(e.getMessage(), e); // names the file
         }
     }
 
