@@ -2,12 +2,15 @@ package xcot.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import xcot.io.LauncherStderr;
 
 /** The {@code xcot} command: a thin picocli layer over {@code xcot-core}. */
 @Command(
         name = "xcot",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        // --help and --version on every command and subcommand (they inherit both from here).
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Measures whether one reasoning model's chain of thought carries other models to the same answer.",
         subcommands = {
             InfoCommand.class,
@@ -23,6 +26,7 @@ import picocli.CommandLine;
         })
 public final class Main {
     public static void main(String[] args) {
+        LauncherStderr.restore();
         System.exit(newCommandLine().execute(args));
     }
 
