@@ -53,6 +53,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--top-p", defaultValue = "1.0", description = "Top-p when sampling (default ${DEFAULT-VALUE}).")
     private float topP;
 
+    @Option(names = "--min-p", defaultValue = "0", description = "Min-p when sampling: keep tokens at least this "
+            + "fraction as likely as the top one; 0 = off (default).")
+    private float minP;
+
     @Option(names = "--sampler-order", defaultValue = "hf", paramLabel = "ORDER",
             description = "hf (temperature, top-k, top-p: Hugging Face's order, the default) or llama.cpp (top-k, "
                     + "top-p, temperature)")
@@ -106,6 +110,6 @@ final class GenerateCommand implements Callable<Integer> {
     private SamplingSpec sampling() {
         SamplerOrder order = SamplerOrder.byId(samplerOrder).orElseThrow(() -> new IllegalArgumentException(
                 "unknown --sampler-order '" + samplerOrder + "' (expected hf or llama.cpp)"));
-        return temperature > 0 ? new SamplingSpec.Sampled(temperature, topK, topP, seed, order) : SamplingSpec.greedy();
+        return temperature > 0 ? new SamplingSpec.Sampled(temperature, topK, topP, minP, seed, order) : SamplingSpec.greedy();
     }
 }

@@ -34,6 +34,7 @@ public final class Main {
     public static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler(new OneLineErrors());
+        RunCommand.addConfigKeys(cli.getSubcommands().get("run"));
         return cli;
     }
 }

@@ -34,7 +34,7 @@ class RunCommandTest {
     static void runOnce() throws Exception {
         config = dir.resolve("small.yaml");
         Files.writeString(config, CONFIG);
-        result = Runner.run(RunTesting.config(CONFIG, dir), dir.resolve("run"), RunTesting.options(new StringWriter()));
+        result = Runner.run(RunTesting.config(CONFIG, dir), dir.resolve("run"), RunTesting.options(new StringWriter(), dir.resolve("cache")));
     }
 
     @Test
