@@ -22,6 +22,7 @@ import xcot.io.LauncherStderr;
             RunCommand.class,
             DemoCommand.class,
             ZooCommand.class,
+            ItemsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class Main {
