@@ -33,7 +33,7 @@ class CliConventionsTest {
     @Test
     void everyCommandAndSubcommandAnswersHelpAndVersion() {
         List<List<String>> paths = commandPaths(Main.newCommandLine(), List.of());
-        assertTrue(paths.size() >= 18, paths.toString());
+        assertTrue(paths.size() >= 17, paths.toString());
         String version = "xcot " + BuildInfo.current().describe();
         for (List<String> path : paths) {
             List<String> help = new ArrayList<>(path);

@@ -1,6 +1,7 @@
 package xcot.runs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,10 +9,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import xcot.gguf.GgufValue;
 import xcot.llm.Model;
 import xcot.llm.ModelOptions;
 import xcot.methods.GenerationSetup;
+import xcot.profiles.ModelFamily;
 import xcot.profiles.ModelProfile;
+import xcot.profiles.ReasoningEffort;
 import xcot.runs.config.ConfigException;
 import xcot.runs.plan.CotRef;
 import xcot.runs.plan.PlanStep;
@@ -51,15 +56,34 @@ final class ContextCheck {
     /** The longest prompts of one model over the selected items, in tokens. */
     record Prompts(int own, String ownItem, int inserted, int closing) {}
 
+    /**
+     * What decides a model's prompt lengths: its tokenizer, its prompt format and its reasoning effort. Models that
+     * share them (e.g. several fine-tunes of one base, or random-weight fixtures) are tokenized once.
+     */
+    private record PromptKey(Map<String, GgufValue> tokenizer, ModelFamily family, Optional<String> chatTemplate,
+                             ReasoningEffort effort) {
+        static PromptKey of(ResolvedModel m) {
+            Map<String, GgufValue> tokenizer = new TreeMap<>();
+            m.gguf().metadata().entries().forEach((k, v) -> {
+                if (k.startsWith("tokenizer.")) {
+                    tokenizer.put(k, v);
+                }
+            });
+            return new PromptKey(tokenizer, m.profile().family(), m.profile().chatTemplate(),
+                    m.config().reasoningEffort());
+        }
+    }
+
     static void check(RunPlan plan) {
         List<String> problems = new ArrayList<>();
         int firstLine = 0;
+        Map<PromptKey, Prompts> measured = new HashMap<>();
         for (ResolvedModel m : plan.models()) {
             Map<Need, Set<String>> needs = needs(plan, m);
             if (needs.isEmpty()) {
                 continue;
             }
-            Prompts p = prompts(plan, m);
+            Prompts p = measured.computeIfAbsent(PromptKey.of(m), k -> prompts(plan, m));
             Budgets b = plan.budgets();
             int context = m.config().contextTokens();
             if (p.own() + b.answerTokens() > context) {
