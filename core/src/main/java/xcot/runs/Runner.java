@@ -1,6 +1,8 @@
 package xcot.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -43,6 +45,26 @@ public final class Runner {
     private Runner() {}
 
     public static RunResult run(RunConfig config, Path runDir, RunOptions options) {
+        boolean existed = Files.isDirectory(runDir);
+        try {
+            return runLocked(config, runDir, options);
+        } catch (RuntimeException e) {
+            if (!existed) {
+                removeIfEmpty(runDir); // a run refused before it wrote anything leaves no empty folder behind
+            }
+            throw e;
+        }
+    }
+
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // not empty, or not ours to remove: either way nothing to undo
+        }
+    }
+
+    private static RunResult runLocked(RunConfig config, Path runDir, RunOptions options) {
         long start = System.nanoTime();
         Instant started = Instant.now();
         Path cache = options.cacheFor(config);

@@ -59,7 +59,8 @@ public final class ConfigKeys {
                     + "(Empty, Transfer, Ensemble answers)"),
             new Key("flags", "{reference-compat: false}", "reference quirks: the umbrella reference-compat, or single "
                     + "ref.* flags (docs/reference-pipeline.md)"),
-            new Key("harmony-date", "the run's start date", "gpt-oss 'Current date:', kept across resumes"),
+            new Key("harmony-date", "the run's start date", "gpt-oss 'Current date:'; the start date is kept in the "
+                    + "run folder's run.json across resumes"),
             new Key("answer-removal", "{method: rules}", "how answers are removed for the without-answer conditions"),
             new Key("answer-removal.method", "rules", "rules | model (a local filter model) | http "
                     + "(OpenAI-compatible, from the environment)"),
