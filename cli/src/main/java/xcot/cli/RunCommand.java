@@ -1,7 +1,12 @@
 package xcot.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -10,15 +15,23 @@ import picocli.CommandLine.Spec;
 import xcot.reference.Quirks;
 import xcot.runs.RunOptions;
 import xcot.runs.Runner;
+import xcot.runs.config.ConfigKeys;
+import xcot.runs.config.ConfigOverrides;
 import xcot.runs.config.ConfigReader;
 import xcot.runs.config.RunConfig;
+import xcot.runs.dryrun.Calibration;
+import xcot.runs.dryrun.DryRun;
+import xcot.runs.plan.RunPlan;
 
 /** {@code xcot run CONFIG}: runs an experiment described by a YAML config, resumably. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = {
+@Command(name = "run", description = {
         "Run the experiment a YAML config describes: own CoTs (Empty, Default, Sampled), transfers between every "
                 + "pair of models, the without-answer variants, ensembles; then print the summary table.",
-        "Every generation is stored in the run folder's SQLite store as it finishes: an interrupted run resumes "
-                + "where it stopped, and a finished run reruns from the store."})
+        "Every generation is stored, as it finishes, in a cache all runs share (store.sqlite in $XCOT_CACHE, else "
+                + "~/.cache/xcot; the config's 'cache' key names another folder): an interrupted run resumes where it "
+                + "stopped, and a finished run reruns from the cache. The run folder keeps config.yaml (the resolved "
+                + "config), run.json (versions, machine, timings, model hashes), run.log (llama.cpp's log) and the "
+                + "exports; a config that differs from its config.yaml is refused unless --force."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -29,19 +42,73 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "run folder (default: xcot-runs/<name>)")
     private Path out;
 
-    @Option(names = "--reference-compat", description = "turn on every reference quirk (PAPER-SPEC §12) to "
-            + "reproduce the reference implementation's texts and numbers")
+    @Option(names = "--reference-compat", description = "turn on every reference quirk (docs/reference-pipeline.md) "
+            + "to reproduce the reference implementation's texts and numbers")
     private boolean referenceCompat;
+
+    @Option(names = "--limit", paramLabel = "N", description = "keep the first N items of the config's selection")
+    private Integer limit;
+
+    @Option(names = "--models", paramLabel = "NAME,...", split = ",", description = "run only these of the config's "
+            + "models (ensembles that need another model are left out)")
+    private List<String> models;
+
+    @Option(names = "--conditions", paramLabel = "C,...", split = ",", description = "run these conditions instead of "
+            + "the config's: empty, default, sampled, transfer, ensemble, corrupted")
+    private List<String> conditions;
+
+    @Option(names = "--dry-run", description = "print the plan (units per phase, tokens to decode at most, an estimated "
+            + "time from a quick calibration of this machine) and run nothing")
+    private boolean dryRun;
+
+    @Option(names = "--force", description = "the run folder holds a run of another config: remove that run's outputs "
+            + "and run this one (the shared cache keeps every generation)")
+    private boolean force;
+
+    @Option(names = "--verbose", description = "llama.cpp's log on stderr too (it always goes to the run folder's "
+            + "run.log)")
+    private boolean verbose;
+
+    @Option(names = "--require-gpu", description = "a model that offloads layers (gpu-layers other than 0) on a "
+            + "llama.cpp build without a GPU backend is an error, not a warning")
+    private boolean requireGpu;
+
+    /** The help section that lists the config keys with their defaults, after the options. */
+    static final String CONFIG_KEYS_SECTION = "configKeys";
+
+    /**
+     * Adds the config keys with their defaults to {@code xcot run --help}, as {@link ConfigKeys#helpText} writes them
+     * (a section of its own: picocli would re-wrap a footer).
+     */
+    static void addConfigKeys(CommandLine run) {
+        run.getHelpSectionMap().put(CONFIG_KEYS_SECTION, help -> "%n".formatted() + ConfigKeys.helpText());
+        List<String> sections = new java.util.ArrayList<>(run.getHelpSectionKeys());
+        sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER), CONFIG_KEYS_SECTION);
+        run.setHelpSectionKeys(sections);
+    }
 
     @Override
     public Integer call() {
-        RunConfig c = ConfigReader.read(config);
+        RunConfig c = new ConfigOverrides(limit == null ? OptionalInt.empty() : OptionalInt.of(limit),
+                Optional.ofNullable(models), Optional.ofNullable(conditions)).applyTo(ConfigReader.read(config));
         if (referenceCompat) {
             c = c.withFlags(Quirks.referenceCompat());
         }
         Path dir = out != null ? out : RunReport.defaultRunDir(c.name());
-        var result = Runner.run(c, dir, RunOptions.defaults(spec.commandLine().getErr(), RunReport.stderrIsTerminal()));
-        RunReport.print(result, spec.commandLine().getOut());
+        RunOptions options = RunOptions.defaults(spec.commandLine().getErr(), RunReport.stderrIsTerminal())
+                .withSwitches(force, verbose, requireGpu);
+        if (dryRun) {
+            printPlan(c, dir, options, spec.commandLine().getOut());
+            return 0;
+        }
+        RunReport.print(Runner.run(c, dir, options), spec.commandLine().getOut());
         return 0;
+    }
+
+    /** The dry run of {@code c}: its plan and estimate, nothing run, nothing written into {@code dir}. */
+    static void printPlan(RunConfig c, Path dir, RunOptions options, PrintWriter out) {
+        RunPlan plan = Runner.plan(c, dir, options);
+        out.print(DryRun.describe(plan, Calibration.measure(DryRun.threads(plan)), dir.toString()));
+        out.flush();
     }
 }

@@ -11,11 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import xcot.gguf.GgufException;
 import xcot.llm.Backend;
-import xcot.llm.Model;
-import xcot.llm.ModelOptions;
+import xcot.llm.BackendInfo;
 import xcot.methods.Condition;
 import xcot.modelcheck.ModelCheck;
-import xcot.profiles.ModelProfile;
 import xcot.runs.config.ConfigException;
 import xcot.runs.config.EnsembleConfig;
 import xcot.runs.config.ModelConfig;
@@ -25,7 +23,6 @@ import xcot.runs.plan.ResolvedModel;
 import xcot.runs.plan.RunPlan;
 import xcot.runs.store.RunStore;
 import xcot.tasks.Benchmark;
-import xcot.tasks.BenchmarkItem;
 import xcot.tasks.Budgets;
 import xcot.tasks.CotCorruption;
 
@@ -36,7 +33,14 @@ import xcot.tasks.CotCorruption;
 final class Preflight {
     private Preflight() {}
 
-    static RunPlan plan(RunConfig config, RunStore store, RunOptions options) {
+    /**
+     * The checked plan of {@code config}.
+     *
+     * @param recordedHarmonyDate the harmony date an earlier invocation of the run recorded (kept across resumes)
+     * @param checkModels         whether to run the isolated load check of new model files (a dry run does not)
+     */
+    static RunPlan plan(RunConfig config, RunStore store, RunOptions options, Optional<LocalDate> recordedHarmonyDate,
+            boolean checkModels) {
         Benchmark benchmark = options.benchmarks().apply(config);
         if (benchmark.items().isEmpty()) {
             throw new ConfigException(config.source(), 0, "the selection has no " + benchmark.name() + " items");
@@ -48,13 +52,15 @@ final class Preflight {
         }
         Optional<ResolvedModel> filter = config.answerRemoval().model()
                 .map(m -> ModelResolver.resolve(m, store, config.source()));
-        checkLoadable(models, filter);
-        LocalDate date = config.harmonyDate().orElseGet(() ->
-                LocalDate.parse(store.putMetaIfAbsent("harmony-date", options.today().toString())));
+        if (checkModels) {
+            checkLoadable(models, filter);
+        }
+        LocalDate date = config.harmonyDate().or(() -> recordedHarmonyDate).orElse(options.today());
         Budgets budgets = config.budgets().applyTo(benchmark.kind().defaultBudgets());
         RunPlan plan = Planner.plan(config, benchmark, models, filter, budgets, date);
-        checkContexts(plan, options);
+        ContextCheck.check(plan);
         checkMemory(plan);
+        checkGpu(plan, options);
         return plan;
     }
 
@@ -84,44 +90,31 @@ final class Preflight {
     }
 
     /**
-     * Tokenizes every selected item's own-CoT prompt with a vocabulary-only load (no weights) and requires the
-     * longest, plus the answer budget, to fit the model's context. A context that leaves less than the CoT budget is
-     * only worth a warning: long CoTs are then cut at the window.
+     * A model that asks for GPU layers on a build without a GPU backend runs on the CPU: one warning line, or an error
+     * under {@code --require-gpu} (which also counts the default {@code -1}, "all layers if there is a GPU"). Layers
+     * offloaded to RPC servers need no local GPU.
      */
-    static void checkContexts(RunPlan ctx, RunOptions options) {
-        for (ResolvedModel m : ctx.models()) {
-            int longest = 0;
-            String longestItem = "";
-            try (Model vocabOnly = Model.load(m.path(), ModelOptions.vocabularyOnly())) {
-                int bos = vocabOnly.vocab().bos();
-                Optional<String> bosText = bos >= 0 ? Optional.of(vocabOnly.vocab().text(bos)) : Optional.empty();
-                for (BenchmarkItem item : ctx.benchmark().items()) {
-                    String rendered = m.profile().render(item.prompt(), ctx.render(m));
-                    String text = rendered + m.profile().ownCotOpening(rendered);
-                    int n = vocabOnly.vocab().tokenize(text,
-                            ModelProfile.addSpecialTokens(text, bosText, ctx.config().flags()), true).length;
-                    if (n > longest) {
-                        longest = n;
-                        longestItem = item.id();
-                    }
-                }
+    static void checkGpu(RunPlan plan, RunOptions options) {
+        BackendInfo info = Backend.info();
+        if (info.devices().stream().anyMatch(d -> !d.type().equals("CPU"))) {
+            return;
+        }
+        List<ResolvedModel> all = new ArrayList<>(plan.models());
+        plan.filterModel().ifPresent(all::add);
+        for (ResolvedModel m : all) {
+            int layers = m.config().gpuLayers();
+            boolean asks = m.config().rpcServers().isEmpty() && (layers > 0 || options.requireGpu() && layers != 0);
+            if (!asks) {
+                continue;
             }
-            int context = m.config().contextTokens();
-            int needed = longest + ctx.budgets().answerTokens();
-            if (needed > context) {
-                throw new ConfigException(ctx.config().source(), m.config().line(), "model '" + m.name() + "': context "
-                        + context + " is too small: the longest " + ctx.benchmark().name() + " prompt (item "
-                        + longestItem + ") is " + longest + " tokens, plus " + ctx.budgets().answerTokens()
-                        + " answer tokens; raise 'context' to at least " + needed);
+            String what = "model '" + m.name() + "': gpu-layers " + layers + ", but this llama.cpp build ("
+                    + info.variant() + ") has no GPU backend";
+            if (options.requireGpu()) {
+                throw new ConfigException(plan.config().source(), m.config().line(), what + " (--require-gpu); "
+                        + "build the CUDA variant (mvn -Dxcot.llama.variant=cuda) or set gpu-layers: 0");
             }
-            int comfortable = longest + ctx.budgets().cotTokens() + ctx.budgets().answerTokens();
-            if (comfortable > context) {
-                options.err().println("xcot: warning: model '" + m.name() + "': context " + context
-                        + " leaves less than the CoT budget after the longest prompt (" + longest + " + "
-                        + ctx.budgets().cotTokens() + " + " + ctx.budgets().answerTokens() + " tokens); long CoTs are "
-                        + "cut at the window");
-                options.err().flush();
-            }
+            options.err().println("xcot: warning: " + what + ": it runs on the CPU");
+            options.err().flush();
         }
     }
 

@@ -20,6 +20,7 @@ import xcot.profiles.ReasoningEffort;
  * @param temperature     Sampled temperature override
  * @param topK            Sampled top-k override
  * @param topP            Sampled top-p override
+ * @param minP            Sampled min-p override
  * @param grammar         a built-in grammar name that constrains its output ({@link Grammars})
  * @param reasoningEffort gpt-oss reasoning effort (default {@code low})
  * @param line            where the model is declared, for later errors
@@ -34,6 +35,7 @@ public record ModelConfig(
         Optional<Float> temperature,
         Optional<Integer> topK,
         Optional<Float> topP,
+        Optional<Float> minP,
         Optional<String> grammar,
         ReasoningEffort reasoningEffort,
         Optional<Integer> batchTokens,
@@ -46,6 +48,7 @@ public record ModelConfig(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(minP, "minP");
         Objects.requireNonNull(grammar, "grammar");
         Objects.requireNonNull(reasoningEffort, "reasoningEffort");
         Objects.requireNonNull(batchTokens, "batchTokens");

@@ -31,6 +31,8 @@ import xcot.tasks.induction.Similarity;
  * @param ensembles     ensemble combinations (for the ensemble condition)
  * @param corruptions   names of the benchmark's corrupted-CoT conditions to run (empty = all it offers)
  * @param summaryWithout models left out of a second summary (e.g. a negative control); empty = no second summary
+ * @param cache         the folder of the shared generation cache ({@code store.sqlite}); empty = the user's default
+ *                      ({@code $XCOT_CACHE}, else {@code ~/.cache/xcot})
  */
 public record RunConfig(
         String source,
@@ -49,8 +51,10 @@ public record RunConfig(
         AnswerRemovalConfig answerRemoval,
         List<EnsembleConfig> ensembles,
         List<String> corruptions,
-        List<String> summaryWithout) {
+        List<String> summaryWithout,
+        Optional<Path> cache) {
     public RunConfig {
+        Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(baseDir, "baseDir");
         models = List.copyOf(models);
@@ -63,7 +67,7 @@ public record RunConfig(
 
     public RunConfig withFlags(Quirks newFlags) {
         return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions, withoutAnswer,
-                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
+                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout, cache);
     }
 
     public boolean runs(Condition c) {

@@ -3,9 +3,9 @@ package xcot.runs.store;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Which store a run uses: the run folder's SQLite file (the default) or a PostgreSQL database. */
+/** Which store a run uses: a SQLite file (the default: the shared generation cache) or a PostgreSQL database. */
 public sealed interface StoreLocation {
-    /** {@code store.sqlite} in run folder {@code dir}. */
+    /** {@code store.sqlite} in folder {@code dir}: the shared cache folder (a run folder, in xcot before the cache). */
     record RunFolder(Path dir) implements StoreLocation {}
 
     /** A PostgreSQL database, with the credentials to reach it. */
