@@ -27,9 +27,14 @@ public final class Runner {
     private Runner() {}
 
     public static RunResult run(RunConfig config, Path runDir, RunOptions options) {
+        return run(config, runDir, new StoreLocation.RunFolder(runDir), options);
+    }
+
+    /** A run in one process whose store is {@code location} (a shared PostgreSQL store, say); exports go to runDir. */
+    public static RunResult run(RunConfig config, Path runDir, StoreLocation location, RunOptions options) {
         long start = System.nanoTime();
         Progress progress = new Progress(options.err(), options.terminal(), System::nanoTime);
-        try (RunStore store = RunStore.open(new StoreLocation.RunFolder(runDir))) {
+        try (RunStore store = RunStore.open(location)) {
             RunPlan plan = Preflight.plan(config, store, options);
             progress.addTotal(plan.unitCount());
             Results results = new Results();
@@ -38,18 +43,25 @@ public final class Runner {
             progress.finish();
 
             Exports.Written written = Exports.write(runDir, plan, results);
-            List<ScoredAnswer> answers = results.exported(plan).stream().map(e -> e.getValue().answer()).toList();
-            var scoring = config.flags().scoring();
-            List<SettingSummary> settings = Summaries.of(answers, plan.benchmark(), scoring, List.of());
-            List<SettingSummary> settingsWithout = config.summaryWithout().isEmpty() ? List.of()
-                    : Summaries.of(answers, plan.benchmark(), scoring, config.summaryWithout());
-            return new RunResult(runDir, plan.benchmark().name(), plan.models().stream().map(m -> m.name()).toList(),
-                    config.flags(), written.answers(), written.reference(), settings, config.summaryWithout(),
-                    settingsWithout, progress.done() - progress.recalled(), progress.recalled(), progress.newTokens(),
-                    System.nanoTime() - start);
+            return result(runDir, plan, results, written, progress.done() - progress.recalled(), progress.recalled(),
+                    progress.newTokens(), System.nanoTime() - start);
         } finally {
             progress.finish();
         }
+    }
+
+    /** What a run produced, its settings scored from {@code results}. */
+    static RunResult result(Path runDir, RunPlan plan, Results results, Exports.Written written, long computedUnits,
+            long recalledUnits, long newTokens, long wallNanos) {
+        RunConfig config = plan.config();
+        List<ScoredAnswer> answers = results.exported(plan).stream().map(e -> e.getValue().answer()).toList();
+        var scoring = config.flags().scoring();
+        List<SettingSummary> settings = Summaries.of(answers, plan.benchmark(), scoring, List.of());
+        List<SettingSummary> settingsWithout = config.summaryWithout().isEmpty() ? List.of()
+                : Summaries.of(answers, plan.benchmark(), scoring, config.summaryWithout());
+        return new RunResult(runDir, plan.benchmark().name(), plan.models().stream().map(m -> m.name()).toList(),
+                config.flags(), written.answers(), written.reference(), settings, config.summaryWithout(),
+                settingsWithout, computedUnits, recalledUnits, newTokens, wallNanos);
     }
 
     /** The plan of a config, resolved and checked as a run would, without running anything (the dry run). */

@@ -68,7 +68,9 @@ public final class ConfigKeys {
             new Key("ensemble[].evaluators", "required", "model names whose perplexity picks each chunk"),
             new Key("corrupted", "every corruption offered", "toy: wrong-first-carried, wrong-final-sum, "
                     + "forced-wrong-first"),
-            new Key("summary-without", "none", "models a second summary leaves out (e.g. a negative control)"));
+            new Key("summary-without", "none", "models a second summary leaves out (e.g. a negative control)"),
+            new Key("store", "the run folder's store.sqlite", "a shared store postgresql://host[:port]/database for "
+                    + "workers on several hosts (--worker); credentials from PGUSER/PGPASSWORD or ~/.pgpass only"));
 
     private ConfigKeys() {}
 }

@@ -31,6 +31,8 @@ import xcot.tasks.induction.Similarity;
  * @param ensembles     ensemble combinations (for the ensemble condition)
  * @param corruptions   names of the benchmark's corrupted-CoT conditions to run (empty = all it offers)
  * @param summaryWithout models left out of a second summary (e.g. a negative control); empty = no second summary
+ * @param store         a shared store ({@code postgresql://host[:port]/database}); empty = the run folder's SQLite
+ *                      store. Credentials never come from the config: the environment or {@code ~/.pgpass} holds them
  */
 public record RunConfig(
         String source,
@@ -49,7 +51,8 @@ public record RunConfig(
         AnswerRemovalConfig answerRemoval,
         List<EnsembleConfig> ensembles,
         List<String> corruptions,
-        List<String> summaryWithout) {
+        List<String> summaryWithout,
+        Optional<String> store) {
     public RunConfig {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(baseDir, "baseDir");
@@ -59,11 +62,12 @@ public record RunConfig(
         ensembles = List.copyOf(ensembles);
         corruptions = List.copyOf(corruptions);
         summaryWithout = List.copyOf(summaryWithout);
+        Objects.requireNonNull(store, "store");
     }
 
     public RunConfig withFlags(Quirks newFlags) {
         return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions, withoutAnswer,
-                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
+                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout, store);
     }
 
     public boolean runs(Condition c) {
