@@ -9,8 +9,8 @@ import xcot.runs.plan.Unit;
  * that claims groups from a shared queue, and for an export that reads a finished run back from the store.
  *
  * <p>{@link #run} computes what of a group is not in the store (the rest is recalled, as a resumed run does) and keeps
- * the step's models loaded for the worker's next group; models of other steps are freed first, so at most one
- * step's models (one model, or one ensemble's) are loaded at a time. {@link #recall} puts results that are known to be
+ * the step's models loaded for the worker's next group of the same models; other models are freed first, so at most
+ * one step's models (one model, or one ensemble's) are loaded at a time, as in a single run. {@link #recall} puts results that are known to be
  * stored — those of units the queue reports done — into the context's results, loading no model: a missing result is
  * an error there, never a silent recomputation. Both write into the context's {@code Results}, which later groups
  * read their inserted CoTs from. Single-threaded.
@@ -20,6 +20,8 @@ public final class GroupExecutor implements AutoCloseable {
     private final LoadedModels refused = LoadedModels.refused();
     private final Executors computing;
     private final Executors recalling;
+    /** The models the kept handles belong to (a step's {@link PlanStep#models}). */
+    private List<String> keptFor = List.of();
 
     /** @param ctx the plan, the store and the results the groups share; its listener hears about computed groups */
     public GroupExecutor(PhaseContext ctx) {
@@ -33,7 +35,12 @@ public final class GroupExecutor implements AutoCloseable {
 
     /** Computes (or recalls) the units of {@code group}, a group of {@code step}'s units, into the results. */
     public void run(PlanStep step, List<? extends Unit> group) {
-        kept.keepOnly(step.models());
+        if (!step.models().equals(keptFor)) {
+            // Another step's models, even one shared with this step, go: a kept model's context would stay beside
+            // the new step's own (an ensemble makes contexts of its own), beyond what the memory check allowed.
+            kept.close();
+            keptFor = step.models();
+        }
         computing.run(subStep(step, group));
     }
 

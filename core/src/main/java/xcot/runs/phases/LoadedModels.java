@@ -1,15 +1,14 @@
 package xcot.runs.phases;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import xcot.runs.plan.ResolvedModel;
 
 /**
  * Where the phase executors get their model handles. A single-process run loads each model for one step and frees it
- * at the step's end ({@link #perStep}); a worker runs one claimed group of a step at a time and keeps the models of
- * its groups loaded until a group needs others ({@link #kept}); recalling results that are known to be stored loads
- * nothing ({@link #refused}). Single-threaded, like the handles.
+ * at the step's end ({@link #perStep}); a worker runs one claimed group of a step at a time and keeps the step's
+ * models loaded for its next group of the same step ({@link #kept}); recalling results that are known to be stored
+ * loads nothing ({@link #refused}). Single-threaded, like the handles.
  */
 final class LoadedModels implements AutoCloseable {
     private final ModelHandle.Ownership ownership;
@@ -39,17 +38,7 @@ final class LoadedModels implements AutoCloseable {
         return kept.computeIfAbsent(m.name(), name -> new ModelHandle(m, ownership));
     }
 
-    /** Frees every kept model not named in {@code models}: before a group that needs other models than the last. */
-    void keepOnly(Collection<String> models) {
-        kept.entrySet().removeIf(e -> {
-            if (models.contains(e.getKey())) {
-                return false;
-            }
-            e.getValue().free();
-            return true;
-        });
-    }
-
+    /** Frees every kept model (and its context). */
     @Override
     public void close() {
         kept.values().forEach(ModelHandle::free);
