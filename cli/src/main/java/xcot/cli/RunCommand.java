@@ -118,7 +118,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printWorkerReport(WorkerRunner.Report r, PrintWriter stdout) {
-        String export = "xcot run " + config + (store != null ? " --store URL" : "") + " --export";
+        // The URL holds no credentials (they are refused there), so it may be printed.
+        String export = "xcot run " + config + (store != null ? " --store " + store : "") + " --export";
         if (r.foundComplete()) {
             stdout.printf(Locale.ROOT, "plan %s is already complete (%d units): nothing to do; write the exports with"
                     + " %s%n", r.plan(), r.planUnits(), export);
