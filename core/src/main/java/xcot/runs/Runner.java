@@ -44,16 +44,9 @@ import xcot.runs.store.StoreLocation;
 public final class Runner {
     private Runner() {}
 
+    /** A run in one process whose store is the shared generation cache's SQLite file. */
     public static RunResult run(RunConfig config, Path runDir, RunOptions options) {
-        boolean existed = Files.isDirectory(runDir);
-        try {
-            return runLocked(config, runDir, options);
-        } catch (RuntimeException e) {
-            if (!existed) {
-                removeIfEmpty(runDir); // a run refused before it wrote anything leaves no empty folder behind
-            }
-            throw e;
-        }
+        return run(config, runDir, new StoreLocation.Sqlite(options.cacheFor(config)), options);
     }
 
     private static void removeIfEmpty(Path dir) {
@@ -64,13 +57,26 @@ public final class Runner {
         }
     }
 
-    private static RunResult runLocked(RunConfig config, Path runDir, RunOptions options) {
+    /** A run in one process whose store is {@code location} (a shared PostgreSQL store, say); exports go to runDir. */
+    public static RunResult run(RunConfig config, Path runDir, StoreLocation location, RunOptions options) {
+        boolean existed = Files.isDirectory(runDir);
+        try {
+            return runLocked(config, runDir, location, options);
+        } catch (RuntimeException e) {
+            if (!existed) {
+                removeIfEmpty(runDir); // a run refused before it wrote anything leaves no empty folder behind
+            }
+            throw e;
+        }
+    }
+
+    private static RunResult runLocked(RunConfig config, Path runDir, StoreLocation location, RunOptions options) {
         long start = System.nanoTime();
         Instant started = Instant.now();
         Path cache = options.cacheFor(config);
         try (RunLock lock = RunLock.acquire(runDir);
                 RunLog log = RunLog.start(options.err(), options.verbose());
-                UsedCache store = new UsedCache(RunStore.open(new StoreLocation.RunFolder(cache)))) {
+                UsedCache store = new UsedCache(RunStore.open(location))) {
             Optional<JsonNode> previous = RunManifest.read(runDir);
             RunPlan plan = Preflight.plan(config, store, options, RunManifest.recordedHarmonyDate(previous), true);
             String configYaml = ConfigYaml.render(plan, cache);
@@ -103,16 +109,27 @@ public final class Runner {
             store.writeKeys(runDir.resolve(RunFiles.CACHE_KEYS));
             new RunManifest(plan, cache, first, started, Optional.of(Instant.now()), timings.steps(), store.counts())
                     .write(runDir);
-            List<ScoredAnswer> answers = results.exported(plan).stream().map(e -> e.getValue().answer()).toList();
-            var scoring = config.flags().scoring();
-            List<SettingSummary> settings = Summaries.of(answers, plan.benchmark(), scoring, List.of());
-            List<SettingSummary> settingsWithout = config.summaryWithout().isEmpty() ? List.of()
-                    : Summaries.of(answers, plan.benchmark(), scoring, config.summaryWithout());
-            return new RunResult(runDir, plan.benchmark().name(), plan.models().stream().map(m -> m.name()).toList(),
-                    config.flags(), written.answers(), written.reference(), settings, config.summaryWithout(),
-                    settingsWithout, progress.done() - progress.recalled(), progress.recalled(), progress.newTokens(),
-                    System.nanoTime() - start);
+            return result(runDir, plan, results, written, progress.done() - progress.recalled(), progress.recalled(),
+                    progress.newTokens(), System.nanoTime() - start);
         }
+    }
+
+    /**
+     * The plan of a config, resolved and checked as a run would (without the isolated model check, which loads every
+     * new model file in a child process), writing nothing into the run folder: the dry run.
+     */
+    /** What a run produced, its settings scored from {@code results}. */
+    static RunResult result(Path runDir, RunPlan plan, Results results, Exports.Written written, long computedUnits,
+            long recalledUnits, long newTokens, long wallNanos) {
+        RunConfig config = plan.config();
+        List<ScoredAnswer> answers = results.exported(plan).stream().map(e -> e.getValue().answer()).toList();
+        var scoring = config.flags().scoring();
+        List<SettingSummary> settings = Summaries.of(answers, plan.benchmark(), scoring, List.of());
+        List<SettingSummary> settingsWithout = config.summaryWithout().isEmpty() ? List.of()
+                : Summaries.of(answers, plan.benchmark(), scoring, config.summaryWithout());
+        return new RunResult(runDir, plan.benchmark().name(), plan.models().stream().map(m -> m.name()).toList(),
+                config.flags(), written.answers(), written.reference(), settings, config.summaryWithout(),
+                settingsWithout, computedUnits, recalledUnits, newTokens, wallNanos);
     }
 
     /**
@@ -121,7 +138,7 @@ public final class Runner {
      */
     public static RunPlan plan(RunConfig config, Path runDir, RunOptions options) {
         try (RunLog log = RunLog.start(options.err(), options.verbose());
-                RunStore store = RunStore.open(new StoreLocation.RunFolder(options.cacheFor(config)))) {
+                RunStore store = RunStore.open(new StoreLocation.Sqlite(options.cacheFor(config)))) {
             return Preflight.plan(config, store, options, RunManifest.recordedHarmonyDate(RunManifest.read(runDir)),
                     false);
         }

@@ -20,6 +20,7 @@ import xcot.profiles.ModelFamily;
 import xcot.profiles.ReasoningEffort;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
+import xcot.runs.store.PostgresTarget;
 import xcot.tasks.ItemSelection;
 import xcot.tasks.catalog.BenchmarkCatalog;
 import xcot.tasks.induction.Similarity;
@@ -139,7 +140,24 @@ final class ConfigChecks {
         return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions,
                 Optional.ofNullable(f.withoutAnswer()).orElse(true), seeds, budgets, flags(f.flags()), harmonyDate,
                 removal(f.answerRemoval()), ensembles, orEmpty(f.corrupted()), summaryWithout,
-                Optional.ofNullable(f.cache()).map(c -> baseDir.resolve(c).normalize()));
+                Optional.ofNullable(f.cache()).map(c -> baseDir.resolve(c).normalize()), store(f.store()));
+    }
+
+    /** A shared store's URL, checked here; the messages never repeat it (a user may have put a password in it). */
+    private Optional<String> store(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        if (!PostgresTarget.isUrl(url)) {
+            throw error("store", "'store' must be postgresql://host[:port]/database (leave it out for the cache's"
+                    + " SQLite store)");
+        }
+        try {
+            PostgresTarget.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw error("store", "'store': " + e.getMessage());
+        }
+        return Optional.of(url);
     }
 
     private ItemSelection selection(ConfigFile.BenchmarkEntry b, BenchmarkCatalog benchmark) {

@@ -74,7 +74,9 @@ public final class ConfigKeys {
             new Key("summary-without", "none", "models a second summary leaves out (e.g. a negative control)"),
             new Key("cache", "$XCOT_CACHE, else ~/.cache/xcot", "the folder of the generation cache all runs share "
                     + "(store.sqlite; relative to the config's folder): a generation made once is reused by every run "
-                    + "that needs it"));
+                    + "that needs it"),
+            new Key("store", "the cache's store.sqlite", "a shared store postgresql://host[:port]/database for "
+                    + "workers on several hosts (--worker); credentials from PGUSER/PGPASSWORD or ~/.pgpass only"));
 
     /** The README's markers around the generated table. */
     public static final String README_START = "<!-- config keys: generated from xcot.runs.config.ConfigKeys -->";

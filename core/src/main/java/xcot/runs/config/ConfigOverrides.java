@@ -69,7 +69,7 @@ public record ConfigOverrides(OptionalInt limit, Optional<List<String>> models, 
         }
         return new RunConfig(c.source(), c.baseDir(), c.name(), c.benchmark(), selection, c.similarity(), kept,
                 runConditions, c.withoutAnswer(), c.seeds(), c.budgets(), c.flags(), c.harmonyDate(),
-                c.answerRemoval(), ensembles, c.corruptions(), summaryWithout, c.cache());
+                c.answerRemoval(), ensembles, c.corruptions(), summaryWithout, c.cache(), c.store());
     }
 
     private static ConfigException error(RunConfig c, String message) {

@@ -33,6 +33,8 @@ import xcot.tasks.induction.Similarity;
  * @param summaryWithout models left out of a second summary (e.g. a negative control); empty = no second summary
  * @param cache         the folder of the shared generation cache ({@code store.sqlite}); empty = the user's default
  *                      ({@code $XCOT_CACHE}, else {@code ~/.cache/xcot})
+ * @param store         a shared store ({@code postgresql://host[:port]/database}); empty = the shared cache's SQLite
+ *                      store. Credentials never come from the config: the environment or {@code ~/.pgpass} holds them
  */
 public record RunConfig(
         String source,
@@ -52,7 +54,8 @@ public record RunConfig(
         List<EnsembleConfig> ensembles,
         List<String> corruptions,
         List<String> summaryWithout,
-        Optional<Path> cache) {
+        Optional<Path> cache,
+        Optional<String> store) {
     public RunConfig {
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(source, "source");
@@ -63,11 +66,13 @@ public record RunConfig(
         ensembles = List.copyOf(ensembles);
         corruptions = List.copyOf(corruptions);
         summaryWithout = List.copyOf(summaryWithout);
+        Objects.requireNonNull(store, "store");
     }
 
     public RunConfig withFlags(Quirks newFlags) {
         return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions, withoutAnswer,
-                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout, cache);
+                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout, cache,
+                store);
     }
 
     public boolean runs(Condition c) {

@@ -18,15 +18,21 @@ import xcot.runs.store.Hashing;
  */
 final class AnswerRemovalPhase {
     private final PhaseContext ctx;
+    private final LoadedModels models;
 
     AnswerRemovalPhase(PhaseContext ctx) {
+        this(ctx, LoadedModels.perStep());
+    }
+
+    AnswerRemovalPhase(PhaseContext ctx, LoadedModels models) {
         this.ctx = ctx;
+        this.models = models;
     }
 
     void run(PlanStep step) {
         RunPlan plan = ctx.plan();
         String kind = plan.benchmark().kind().name();
-        Optional<ModelHandle> filter = plan.filterModel().map(ModelHandle::new);
+        Optional<ModelHandle> filter = plan.filterModel().map(models::open);
         try {
             AnswerRemover remover = remover(filter);
             for (Unit unit : step.units()) {

@@ -22,14 +22,20 @@ import xcot.tasks.Completion;
  */
 final class AttemptPhase {
     private final PhaseContext ctx;
+    private final LoadedModels models;
 
     AttemptPhase(PhaseContext ctx) {
+        this(ctx, LoadedModels.perStep());
+    }
+
+    AttemptPhase(PhaseContext ctx, LoadedModels models) {
         this.ctx = ctx;
+        this.models = models;
     }
 
     void run(PlanStep step) {
         ResolvedModel m = ctx.plan().model(step.models().getFirst());
-        try (ModelHandle handle = new ModelHandle(m)) {
+        try (ModelHandle handle = models.open(m)) {
             CachedGenerator generator = new CachedGenerator(handle, ctx.store(), ctx.plan().config().flags(),
                     ctx.listener());
             for (Unit unit : step.units()) {

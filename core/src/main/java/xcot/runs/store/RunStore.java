@@ -25,7 +25,7 @@ public interface RunStore extends AutoCloseable {
     /** Opens (creating and migrating if needed) the store at {@code location}. */
     static RunStore open(StoreLocation location) {
         return switch (location) {
-            case StoreLocation.RunFolder f -> SqliteStore.open(f.dir());
+            case StoreLocation.Sqlite f -> SqliteStore.open(f.dir());
             case StoreLocation.Postgres p -> PostgresStore.open(p.target(), p.credentials());
         };
     }
