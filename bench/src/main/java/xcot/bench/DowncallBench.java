@@ -28,7 +28,8 @@ import xcot.llm.ModelOptions;
 import xcot.llm.Vocab;
 
 /**
- * The cost of crossing into native code through FFM (J1 of PERF-ANCHORS §7), with its baselines in the same class:
+ * The cost of crossing into native code through FFM (J1 of docs/performance-notes.md §7), with its baselines in the
+ * same class:
  * <ul>
  *   <li>{@code emptyJavaCall}: a Java static method the JIT may not inline: the floor of any call;</li>
  *   <li>{@code libcAbs} / {@code libcAbsCritical}: a trivial libc function ({@code abs}) through a plain downcall and

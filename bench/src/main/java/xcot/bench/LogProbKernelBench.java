@@ -22,8 +22,8 @@ import xcot.kernel.ParallelLogProbs;
 import xcot.kernel.ScalarLogProb;
 
 /**
- * log p(token) of one full-vocabulary logits row (K1–K3 of PERF-ANCHORS §7): the xcot Vector API kernel against its
- * two baselines in the same run, every variant reading the same native row.
+ * log p(token) of one full-vocabulary logits row (K1–K3 of docs/performance-notes.md §7): the xcot Vector API kernel
+ * against its two baselines in the same run, every variant reading the same native row.
  * <ul>
  *   <li>{@code xcotKernel}: {@link LogProbKernel#logProb}, in place, row hot in L2 (a 0.6–0.8 MB row fits).</li>
  *   <li>{@code scalarHeapCopyBaseline}: {@link ScalarLogProb#logProbHeapCopy}, llama.cpp's {@code log_softmax}

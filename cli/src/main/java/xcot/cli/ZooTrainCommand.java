@@ -106,7 +106,7 @@ final class ZooTrainCommand implements Callable<Integer> {
             List<ZooManifest.Entry> entries, double wallSeconds) throws IOException {
         BackendInfo info = Backend.info();
         List<String> comments = new ArrayList<>();
-        comments.add("xcot toy zoo: tiny llama-architecture models trained from scratch (TOY-ZOO.md; configs: zoo.yaml)");
+        comments.add("xcot toy zoo: tiny llama-architecture models trained from scratch (docs/toy-zoo.md; configs: zoo.yaml)");
         comments.add("made by:   xcot zoo train " + (which.all ? "--all" : models.stream()
                 .map(m -> "--model " + m.name()).reduce((a, b) -> a + " " + b).orElse("")) + " --out DIR"
                 + (threads != null ? " --threads " + threads : "") + (storage != null ? " --storage " + storage : ""));

@@ -219,7 +219,7 @@ public final class GenexMedCalcFiles {
         return fileName.contains(TRANSFER_MARK);
     }
 
-    /** The CoT condition a genex file name stands for (PAPER-SPEC §7, setting membership). */
+    /** The CoT condition a genex file name stands for (docs/reference-pipeline.md §7, setting membership). */
     public static String condition(String fileName) {
         String stem = stem(fileName);
         boolean withoutAnswer = stem.endsWith("_without_answer");

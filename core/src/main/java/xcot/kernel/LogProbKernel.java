@@ -23,7 +23,7 @@ import jdk.incubator.vector.VectorSpecies;
  *       nothing overflows and the sum is at least 1. Terms are summed in float per lane, at most
  *       {@value #TERMS_PER_LANE} terms per lane before the lanes are widened into double lanes: that bounds the
  *       float rounding to about 32 ulp relative even on adversarial rows, where one float accumulator over 150k
- *       terms drifts about 5e-6 (PERF-ANCHORS §4.2).</li>
+ *       terms drifts about 5e-6 (docs/performance-notes.md §4.2).</li>
  * </ol>
  * {@code log p(token) = (x[token] − max) − ln Σ}, in double. Measured error against a double-precision reference is
  * below 1e-6 (see {@code LogProbKernelAccuracyTest}).

@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorOperators;
  *
  * <p>Why hand-written rather than {@code lanewise(EXP)}: the Vector API's EXP is SVML-backed on x86-64 only, silently
  * falls back to per-lane {@code Math.exp} elsewhere, and measured 1.5× slower than this polynomial even where SVML
- * exists (PERF-ANCHORS §4.3). This version is FMA-only and behaves the same on every platform.
+ * exists (docs/performance-notes.md §4.3). This version is FMA-only and behaves the same on every platform.
  *
  * <p>Method (as in ggml's {@code ggml_v_expf} and Cephes {@code expf}):
  * <ol>

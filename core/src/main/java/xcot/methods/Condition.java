@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The CoT conditions (PAPER-SPEC §2) and their names in records. Each CoT condition also has a without-answer
- * variant whose CoT is first passed through an {@link AnswerRemover}. The toy task adds corrupted-CoT conditions,
- * named by their corruption ({@code corrupted-...}).
+ * The CoT conditions (docs/reference-pipeline.md §2) and their names in records. Each CoT condition also has a
+ * without-answer variant whose CoT is first passed through an {@link AnswerRemover}. The toy task adds corrupted-CoT
+ * conditions, named by their corruption ({@code corrupted-...}).
  */
 public enum Condition {
     /** (A) an empty thinking block, then the model answers. */

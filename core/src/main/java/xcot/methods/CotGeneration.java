@@ -7,9 +7,9 @@ import xcot.profiles.ThinkingFormat;
 import xcot.tasks.TaskPrompt;
 
 /**
- * The ways a model answers an item (PAPER-SPEC §4.1, §4.2, §6.2): writing its own CoT (Default, Sampled),
- * continuing after an inserted CoT (Empty, Transfer, the without-answer variants, Ensemble, corrupted CoTs), or
- * finishing a CoT started for it (the toy task's forced wrong first step).
+ * The ways a model answers an item (docs/reference-pipeline.md §4.1, §4.2, §6.2): writing its own CoT (Default,
+ * Sampled), continuing after an inserted CoT (Empty, Transfer, the without-answer variants, Ensemble, corrupted CoTs),
+ * or finishing a CoT started for it (the toy task's forced wrong first step).
  */
 public final class CotGeneration {
     private CotGeneration() {}

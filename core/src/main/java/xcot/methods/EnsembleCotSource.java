@@ -3,10 +3,10 @@ package xcot.methods;
 import java.util.List;
 
 /**
- * What the runner needs of the Ensemble condition's engine: a sentence-level ensemble (PAPER-SPEC §9) that writes a
- * CoT for an item from several generator models, choosing each chunk by the evaluators' perplexity. The engine is
- * {@link xcot.methods.ensemble.IncrementalEnsembleSource} ({@code xcot.runs.RunOptions#defaults}). The runner loads
- * every participant model once for the ensemble phase, calls {@link #start} once per generator/evaluator
+ * What the runner needs of the Ensemble condition's engine: a sentence-level ensemble (docs/reference-pipeline.md §9)
+ * that writes a CoT for an item from several generator models, choosing each chunk by the evaluators' perplexity. The
+ * engine is {@link xcot.methods.ensemble.IncrementalEnsembleSource} ({@code xcot.runs.RunOptions#defaults}). The runner
+ * loads every participant model once for the ensemble phase, calls {@link #start} once per generator/evaluator
  * combination, then {@link EnsembleRun#cots} per group of items (or {@link EnsembleRun#cot} per item), and inserts
  * the result into every target (with and without answer) like a transferred CoT.
  */

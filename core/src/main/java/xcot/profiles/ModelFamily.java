@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The prompt-format families xcot knows (PAPER-SPEC §1): how a chat is rendered and how thinking is marked. The
- * per-family texts live in {@link PromptRenderer} and {@link ThinkingFormat}; this enum names the families, their
- * config ids and the facts that hold for a whole family.
+ * The prompt-format families xcot knows (docs/reference-pipeline.md §1): how a chat is rendered and how thinking is
+ * marked. The per-family texts live in {@link PromptRenderer} and {@link ThinkingFormat}; this enum names the families,
+ * their config ids and the facts that hold for a whole family.
  */
 public enum ModelFamily {
     /** QwQ-32B: ChatML whose generation prompt already opens {@code <think>\n}. */

@@ -40,7 +40,7 @@ public record ModelProfile(ModelFamily family, SamplingDefaults sampling, Option
         return family == ModelFamily.GPT_OSS;
     }
 
-    /** The chat-rendered prompt, ending where the assistant's turn begins (PAPER-SPEC §1). */
+    /** The chat-rendered prompt, ending where the assistant's turn begins (docs/reference-pipeline.md §1). */
     public String render(TaskPrompt prompt, RenderOptions options) {
         return PromptRenderer.render(family, chatTemplate, prompt, options);
     }

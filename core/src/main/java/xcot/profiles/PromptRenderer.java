@@ -10,9 +10,9 @@ import xcot.tasks.TaskPrompt;
 
 /**
  * Renders a {@link TaskPrompt} the way each family's Hugging Face chat template does with
- * {@code add_generation_prompt=True} (PAPER-SPEC §1). The texts are written out here rather than run through a Jinja
- * engine: llama.cpp's built-in renderer does not run Jinja, and these shapes are what the reference produced. The
- * generic family uses llama.cpp's renderer on the GGUF's own template.
+ * {@code add_generation_prompt=True} (docs/reference-pipeline.md §1). The texts are written out here rather than run
+ * through a Jinja engine: llama.cpp's built-in renderer does not run Jinja, and these shapes are what the reference
+ * produced. The generic family uses llama.cpp's renderer on the GGUF's own template.
  */
 final class PromptRenderer {
     /** Injected by DAPO's template when there is no system message. */

@@ -7,8 +7,8 @@ import xcot.tasks.toy.ToyTask;
 
 /**
  * How one model family marks its thinking in decoded text, for one benchmark protocol and set of flags: the markers
- * that delimit the CoT when it is extracted (PAPER-SPEC §5.1, §6.3), where the answer begins (§5.2, §6.4), and what is
- * appended when a generation did not close its thinking (§4.1 step 4, §6.2).
+ * that delimit the CoT when it is extracted (docs/reference-pipeline.md §5.1, §6.3), where the answer begins (§5.2,
+ * §6.4), and what is appended when a generation did not close its thinking (§4.1 step 4, §6.2).
  *
  * @param open        opening marker of the thinking span
  * @param close       closing marker of the thinking span

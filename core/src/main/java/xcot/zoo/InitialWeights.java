@@ -15,7 +15,7 @@ import xcot.gguf.GgufWriter;
 import xcot.gguf.TensorSource;
 
 /**
- * The untrained GGUF of a zoo model, all F32 (the recipe of TOY-ZOO.md, drawn with {@link SeededWeights}, so the
+ * The untrained GGUF of a zoo model, all F32 (the recipe of docs/toy-zoo.md, drawn with {@link SeededWeights}, so the
  * same seed gives the same bytes on any JVM):
  * <ul>
  *   <li>{@code token_embd} (never trained by llama.cpp, a fixed random code): N(0,1) rows plus one shared N(0,1)

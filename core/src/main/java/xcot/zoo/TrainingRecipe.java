@@ -9,7 +9,7 @@ import xcot.gguf.GgmlType;
 import xcot.llm.ModelOptions;
 
 /**
- * How every zoo model is trained (TOY-ZOO.md): the vocabulary, the window and epoch layout, the AdamW schedule
+ * How every zoo model is trained (docs/toy-zoo.md): the vocabulary, the window and epoch layout, the AdamW schedule
  * (linear warm-up, then cosine decay to a fraction of the peak), threads, and the storage of the finished file.
  * A recipe that llama.cpp could not train, or would crash on, is refused here, before anything native runs.
  *

@@ -9,7 +9,7 @@ import xcot.tasks.toy.CotStyle;
 
 /**
  * One model of the zoo: its name, the CoT styles it is trained on (examples drawn uniformly over problems and
- * styles), its shape and its budget. The shape follows TOY-ZOO.md: {@code llama}, head count = KV head count,
+ * styles), its shape and its budget. The shape follows docs/toy-zoo.md: {@code llama}, head count = KV head count,
  * SwiGLU with {@code n_ff = 3 * n_embd}, RoPE over the whole head (base 10000), RMS epsilon 1e-5, separate output
  * head (llama.cpp never trains {@code token_embd}, so a tied head could not learn).
  *

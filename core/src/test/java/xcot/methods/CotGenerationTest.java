@@ -23,7 +23,10 @@ import xcot.tasks.TaskPrompt;
 import xcot.tasks.catalog.BenchmarkCatalog;
 import xcot.tasks.induction.InductionTranscripts;
 
-/** The two-pass and inserted-CoT protocols of PAPER-SPEC §4.1, §4.2 and §6.2 (Q6, Q7), against a scripted model. */
+/**
+ * The two-pass and inserted-CoT protocols of docs/reference-pipeline.md §4.1, §4.2 and §6.2 (Q6, Q7), against a
+ * scripted model.
+ */
 class CotGenerationTest {
     static final TaskPrompt MEDCALC = TaskPrompt.of("SYS", "USER");
     static final TaskPrompt INDUCTION = TaskPrompt.userOnly("Input: a\nOutput: b\n\nThe instruction was");

@@ -86,7 +86,7 @@ class PublishedSettingsTest {
 
     @Test
     void referenceBreakdownMatchesThePaperTable() {
-        // PAPER-SPEC §10.1, Transfer QwQ without answer: .252 / .285 / .437.
+        // docs/reference-pipeline.md §10.1, Transfer QwQ without answer: .252 / .285 / .437.
         Breakdown b = faithful("transfer-without-answer").breakdown();
         assertEquals(0.252, round3(b.consistentCorrect().mean()));
         assertEquals(0.285, round3(b.consistentWrong().mean()));

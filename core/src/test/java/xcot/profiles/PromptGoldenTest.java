@@ -10,9 +10,9 @@ import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 
 /**
- * Rendered prompts and insertion strings against the texts of PAPER-SPEC §1, §4.1, §4.2 and §6.2, transcribed from
- * the spec by hand (not produced by the code under test). {S} and {U} stand for the system and user texts, {CoT} for
- * the inserted chain of thought.
+ * Rendered prompts and insertion strings against the texts of docs/reference-pipeline.md §1, §4.1, §4.2 and §6.2,
+ * transcribed from the spec by hand (not produced by the code under test). {S} and {U} stand for the system and user
+ * texts, {CoT} for the inserted chain of thought.
  */
 class PromptGoldenTest {
     static final String S = "You are a helpful assistant for calculating a score. {\"answer\": str(x)}";
@@ -169,7 +169,7 @@ class PromptGoldenTest {
                 + "<|end|><|start|>assistant<|channel|>final<|message|>", inductionInsert(ModelFamily.GPT_OSS, FIXED));
     }
 
-    // TOY-ZOO.md
+    // docs/toy-zoo.md
 
     @Test
     void toyIsRawCompletionWithSpacedThinkTags() {

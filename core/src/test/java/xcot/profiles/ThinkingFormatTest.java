@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import xcot.tasks.BenchmarkKind;
 import xcot.reference.Quirks;
 
-/** End markers and the closing rule of PAPER-SPEC §4.1 step 4, §5.1 and §6.2–6.4. */
+/** End markers and the closing rule of docs/reference-pipeline.md §4.1 step 4, §5.1 and §6.2–6.4. */
 class ThinkingFormatTest {
     static final Quirks FIXED = Quirks.fixed();
     static final Quirks REF = Quirks.referenceCompat();

@@ -28,7 +28,7 @@ class ZooConfigTest {
         ZooConfig zoo = ZooConfig.committed();
         assertEquals(List.of("plain-a", "swap-b", "words-c", "mix-d", "weak-e"),
                 zoo.models().stream().map(ZooModel::name).toList());
-        // Parameter counts from the study's table (TOY-ZOO.md), which counted V*E*2 + E + L*(2E + 4E^2 + 3E*F).
+        // Parameter counts from the study's table (docs/toy-zoo.md), which counted V*E*2 + E + L*(2E + 4E^2 + 3E*F).
         Map<String, Long> params = Map.of("plain-a", 504_704L, "swap-b", 298_656L, "words-c", 504_704L,
                 "mix-d", 717_952L, "weak-e", 145_856L);
         for (ZooModel m : zoo.models()) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calls real llama.cpp functions through the generated bindings: parameter defaults read through the struct
- * accessors (values from llama.cpp's source, see PERF-ANCHORS §2.1), structs passed and returned by value, and every
- * bound symbol resolving in the loaded libraries.
+ * accessors (values from llama.cpp's source, see docs/performance-notes.md §2.1), structs passed and returned by value,
+ * and every bound symbol resolving in the loaded libraries.
  */
 class LlamaBindingsSmokeTest {
 

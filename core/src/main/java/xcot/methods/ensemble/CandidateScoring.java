@@ -9,8 +9,8 @@ import xcot.methods.ensemble.ModelCalls.Failure;
 import xcot.methods.ensemble.ModelCalls.Outcome;
 
 /**
- * Scores one iteration's distinct candidates of every item with every evaluator (PAPER-SPEC §9 step 3) and settles
- * near-ties. Each evaluator scores all the items' candidates in one call (its decodes shared across items).
+ * Scores one iteration's distinct candidates of every item with every evaluator (docs/reference-pipeline.md §9 step 3)
+ * and settles near-ties. Each evaluator scores all the items' candidates in one call (its decodes shared across items).
  *
  * <p>An evaluator that fails for an item ({@link Failure#MODEL_FAILED}: a failed decode, a logits row that is not a
  * distribution, out of memory) is skipped for that item's iteration, as the reference skips one that raises; running

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The sentence-level ensemble loop of PAPER-SPEC §9. Each iteration:
+ * The sentence-level ensemble loop of docs/reference-pipeline.md §9. Each iteration:
  * <ol>
  *   <li>stop check (from the second iteration on): the first generator's context contains the stop marker, or the
  *       length cap is reached;</li>

@@ -3,9 +3,9 @@ package xcot.methods.ensemble;
 import java.util.Objects;
 
 /**
- * The algorithm's settings (PAPER-SPEC §9). Defaults: 3 samples of at most 15 tokens per generator, the reference
- * sentence cut, full-sequence perplexity (Q11), the appended string scored (Q13 fixed), stop at {@code </think>},
- * the MedCalc length cap (Q14 fixed), no iteration limit.
+ * The algorithm's settings (docs/reference-pipeline.md §9). Defaults: 3 samples of at most 15 tokens per generator, the
+ * reference sentence cut, full-sequence perplexity (Q11), the appended string scored (Q13 fixed), stop at {@code
+ * </think>}, the MedCalc length cap (Q14 fixed), no iteration limit.
  *
  * @param samplesPerGenerator continuations each generator proposes per iteration
  * @param maxChunkTokens most new tokens per continuation

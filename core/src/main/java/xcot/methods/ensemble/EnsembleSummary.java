@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Totals over the items of one ensemble combination, the figures PAPER-SPEC §9 reports for the published runs:
- * iterations per item (mean, median, max), how many runs each stop reason ended, and the chunks chosen per generator
- * with their shares.
+ * Totals over the items of one ensemble combination, the figures docs/reference-pipeline.md §9 reports for the
+ * published runs: iterations per item (mean, median, max), how many runs each stop reason ended, and the chunks chosen
+ * per generator with their shares.
  *
  * @param items number of runs
  * @param meanIterations mean iterations per item

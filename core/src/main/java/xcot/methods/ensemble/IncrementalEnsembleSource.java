@@ -39,7 +39,7 @@ import xcot.tasks.BenchmarkKind;
  * </ul>
  */
 public final class IncrementalEnsembleSource implements EnsembleCotSource {
-    /** The ensemble passes {@code top_k=50} explicitly (PAPER-SPEC §9 step 2). */
+    /** The ensemble passes {@code top_k=50} explicitly (docs/reference-pipeline.md §9 step 2). */
     static final int TOP_K = 50;
 
     @Override

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One iteration's choice (PAPER-SPEC §9 step 4): candidates are aggregated per distinct string in insertion order
- * (duplicates collapse to their first position), each scored by the mean perplexity over the evaluators that
- * succeeded, and the first minimum wins, exactly as Python's {@code min(scores, key=scores.get)} picks it (a NaN is
- * never less than anything, so it neither wins against nor loses to what came before it).
+ * One iteration's choice (docs/reference-pipeline.md §9 step 4): candidates are aggregated per distinct string in
+ * insertion order (duplicates collapse to their first position), each scored by the mean perplexity over the evaluators
+ * that succeeded, and the first minimum wins, exactly as Python's {@code min(scores, key=scores.get)} picks it (a NaN
+ * is never less than anything, so it neither wins against nor loses to what came before it).
  */
 final class Selection {
     private Selection() {}

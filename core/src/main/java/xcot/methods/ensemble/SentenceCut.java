@@ -9,7 +9,7 @@ import xcot.pycompat.PyStrings;
 
 /**
  * Cuts a sampled continuation after its last sentence boundary, as the reference's
- * {@code truncate_to_last_sentence} does (PAPER-SPEC §9 step 2):
+ * {@code truncate_to_last_sentence} does (docs/reference-pipeline.md §9 step 2):
  * <ol>
  *   <li>strip;</li>
  *   <li>find every {@code (?<!\d)([.!?])(?=\s|$|[A-Z])};</li>

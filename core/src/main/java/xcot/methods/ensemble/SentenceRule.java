@@ -1,6 +1,9 @@
 package xcot.methods.ensemble;
 
-/** How a sampled continuation is cut back to its last sentence boundary (PAPER-SPEC §9 step 2, quirk Q19). */
+/**
+ * How a sampled continuation is cut back to its last sentence boundary (docs/reference-pipeline.md §9 step 2, quirk
+ * Q19).
+ */
 public enum SentenceRule {
     /**
      * The reference's {@code truncate_to_last_sentence}, the default because it defines the method: a {@code .!?}

@@ -1,7 +1,7 @@
 /**
- * The sentence-level ensemble (PAPER-SPEC §9, condition D): generators propose sentence-cut chunks, evaluators score
- * them by perplexity, the best chunk is appended to every model's context, until the first generator closes its
- * thinking block.
+ * The sentence-level ensemble (docs/reference-pipeline.md §9, condition D): generators propose sentence-cut chunks,
+ * evaluators score them by perplexity, the best chunk is appended to every model's context, until the first generator
+ * closes its thinking block.
  *
  * <ul>
  *   <li>{@link xcot.methods.ensemble.EnsembleEngine} runs the loop ({@link xcot.methods.ensemble.ItemRun} one

@@ -6,7 +6,7 @@ import xcot.tasks.BenchmarkKind;
 
 /**
  * The answer-removal filter's prompt and its input/output extractor, verbatim from the reference
- * ({@code openai_remove_answer.py} of both benchmarks; PAPER-SPEC §8), trailing spaces included.
+ * ({@code openai_remove_answer.py} of both benchmarks; docs/reference-pipeline.md §8), trailing spaces included.
  */
 public final class FilterPrompt {
     /** The body with {@code {text}} where the CoT goes. Lines keep the reference's trailing spaces. */

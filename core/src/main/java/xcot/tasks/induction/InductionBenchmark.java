@@ -63,8 +63,8 @@ public final class InductionBenchmark implements Benchmark {
     }
 
     /**
-     * The answer is what follows the first end-of-thinking marker of the whole decoded sequence (PAPER-SPEC §6.4),
-     * graded against the gold annotations.
+     * The answer is what follows the first end-of-thinking marker of the whole decoded sequence
+     * (docs/reference-pipeline.md §6.4), graded against the gold annotations.
      */
     @Override
     public ScoredAnswer score(String itemId, Completion completion, AnswerLabel label) {

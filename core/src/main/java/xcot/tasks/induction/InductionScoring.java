@@ -8,9 +8,9 @@ import xcot.pycompat.PyStrings;
 import xcot.tasks.BenchmarkKind;
 
 /**
- * Answer extraction and the two normalizations of the paper's Instruction Induction scoring (PAPER-SPEC §6.2–6.5):
- * accuracy against the gold annotations ({@code instruction-induction/evaluate.py}) and cross-model consistency
- * ({@code compare_models_bert.py}), both over a pluggable {@link SimilarityScorer}.
+ * Answer extraction and the two normalizations of the paper's Instruction Induction scoring (docs/reference-pipeline.md
+ * §6.2–6.5): accuracy against the gold annotations ({@code instruction-induction/evaluate.py}) and cross-model
+ * consistency ({@code compare_models_bert.py}), both over a pluggable {@link SimilarityScorer}.
  */
 public final class InductionScoring {
     /** Benchmark name in xcot records. */

@@ -8,9 +8,9 @@ import xcot.reference.Quirk;
 import xcot.reference.Quirks;
 
 /**
- * Finds the answer string in a MedCalc generation (genex {@code extract_answer}, first half; PAPER-SPEC §5.1, §5.2).
- * Patterns use Python's {@code re} semantics: {@code .} stops only at {@code \n} ({@link Pattern#UNIX_LINES}),
- * {@code \s} is Python's Unicode whitespace, {@code \d} any Unicode decimal digit.
+ * Finds the answer string in a MedCalc generation (genex {@code extract_answer}, first half; docs/reference-pipeline.md
+ * §5.1, §5.2). Patterns use Python's {@code re} semantics: {@code .} stops only at {@code \n} ({@link
+ * Pattern#UNIX_LINES}), {@code \s} is Python's Unicode whitespace, {@code \d} any Unicode decimal digit.
  */
 public final class AnswerExtractor {
     /** Extraction found nothing, or only an echo of the prompt's placeholder. */

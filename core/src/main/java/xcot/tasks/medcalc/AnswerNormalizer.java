@@ -13,7 +13,7 @@ import xcot.reference.Quirks;
 
 /**
  * Turns an extracted answer string into the normalized answer the reference stores (genex {@code extract_answer},
- * second half; PAPER-SPEC §5.3), by calculator kind. {@code "N/A"} means nothing usable was found. A
+ * second half; docs/reference-pipeline.md §5.3), by calculator kind. {@code "N/A"} means nothing usable was found. A
  * {@link PyError} is a failure the reference would have stored as the answer (e.g. {@code eval("08")}).
  */
 public final class AnswerNormalizer {

@@ -3,7 +3,7 @@ package xcot.tasks.medcalc;
 /**
  * The paper's zero-shot MedCalc prompt (genex {@code evaluation/run.py: zero_shot}), verbatim. The typo
  * "procress" is part of the prompt the models saw. Messages are {@code [system, user]}; gpt-oss takes the system
- * text as its model identity instead (PAPER-SPEC §1).
+ * text as its model identity instead (docs/reference-pipeline.md §1).
  */
 public final class MedCalcPrompts {
     private static final String JSON_FORMAT = "{\"step_by_step_thinking\": str(your_step_by_step_thinking_procress_to_"

@@ -12,7 +12,7 @@ import xcot.llm.ContextOverflowException;
 import xcot.llm.ModelFailureException;
 import xcot.methods.IterationTrace;
 
-/** The loop's rules (PAPER-SPEC §9) on scripted models: no native code. */
+/** The loop's rules (docs/reference-pipeline.md §9) on scripted models: no native code. */
 class EnsembleEngineTest {
     private static final EnsembleOptions NO_CAP = EnsembleOptions.defaults().withLengthCap(LengthCap.none());
 

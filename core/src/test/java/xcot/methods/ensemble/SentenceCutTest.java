@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class SentenceCutTest {
     /**
-     * 3,040 inputs with CPython 3.11's output of the reference function as PAPER-SPEC §9 states it, written by
-     * {@code make_truncation_cases.py} beside the file (fixed edge cases plus seeded random texts).
+     * 3,040 inputs with CPython 3.11's output of the reference function as docs/reference-pipeline.md §9 states it,
+     * written by {@code make_truncation_cases.py} beside the file (fixed edge cases plus seeded random texts).
      */
     @Test
     void referenceRuleMatchesCPythonOnEveryRecordedCase() throws IOException {

@@ -32,7 +32,7 @@ import xcot.tasks.BenchmarkKind;
 import xcot.tasks.TaskPrompt;
 
 class AnswerRemovalTest {
-    /** PAPER-SPEC §8's body, transcribed line by line with its trailing spaces. */
+    /** docs/reference-pipeline.md §8's body, transcribed line by line with its trailing spaces. */
     static final String[] BODY_LINES = {
         "Task: Keep only the hints from the text and remove answer sentences.",
         "",

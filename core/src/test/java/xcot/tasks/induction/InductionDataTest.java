@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The shipped Instruction Induction data against PAPER-SPEC §6.1 and the data README. */
+/** The shipped Instruction Induction data against docs/reference-pipeline.md §6.1 and the data README. */
 class InductionDataTest {
     @Test
     void twentyTasksInThePaperOrder() {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The two normalizations step by step (PAPER-SPEC §6.4) and the token-F1 scorer. */
+/** The two normalizations step by step (docs/reference-pipeline.md §6.4) and the token-F1 scorer. */
 class InductionScoringTest {
     private final TokenF1Scorer f1 = new TokenF1Scorer();
 

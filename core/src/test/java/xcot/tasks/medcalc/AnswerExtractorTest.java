@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 import xcot.reference.Quirks;
 
-/** Golden cases for answer-string extraction, written from PAPER-SPEC §5.1–5.2 (one per pattern branch). */
+/**
+ * Golden cases for answer-string extraction, written from docs/reference-pipeline.md §5.1–5.2 (one per pattern
+ * branch).
+ */
 class AnswerExtractorTest {
     @Test
     void takesTheValueOfTheJsonAnswerKey() {

@@ -8,8 +8,8 @@ import xcot.pycompat.PyError;
 import xcot.reference.Quirks;
 
 /**
- * Golden cases for per-calculator normalization (PAPER-SPEC §5.3, data README pitfalls), one or more per rule.
- * Calculator 13 is a date, 69 gestational age, 25 (HAS-BLED) an integer, 2 (creatinine clearance) a decimal.
+ * Golden cases for per-calculator normalization (docs/reference-pipeline.md §5.3, data README pitfalls), one or more
+ * per rule. Calculator 13 is a date, 69 gestational age, 25 (HAS-BLED) an integer, 2 (creatinine clearance) a decimal.
  */
 class AnswerNormalizerTest {
     private final AnswerNormalizer faithful = new AnswerNormalizer(Quirks.faithfulScoring());

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import xcot.pycompat.PyError;
 
-/** MedCalc-Bench v1.0 correctness rules (PAPER-SPEC §5.4), including the error texts that get stored. */
+/**
+ * MedCalc-Bench v1.0 correctness rules (docs/reference-pipeline.md §5.4), including the error texts that get
+ * stored.
+ */
 class CorrectnessTest {
     private static final GroundTruth DATE = new GroundTruth(13, "09/23/2014", "09/23/2014", "09/23/2014");
     private static final GroundTruth WEEKS = new GroundTruth(69, "('4 weeks', '2 days')", "('4 weeks', '2 days')",

@@ -16,7 +16,7 @@ class CotStyleTest {
 
     @Test
     void rendersTheStudysExamples() {
-        // The three targets of TOY-ZOO.md, character for character.
+        // The three targets of docs/toy-zoo.md, character for character.
         assertEquals("<think> 6+1=7 7+9=16 </think> 16", CotStyle.PLAIN.completion(SIX_ONE_NINE));
         assertEquals("<think> 1+6=7 9+7=16 </think> 16", CotStyle.SWAP.completion(SIX_ONE_NINE));
         assertEquals("<think> 6 plus 1 is 7 , 7 plus 9 is 16 </think> 16", CotStyle.WORDS.completion(SIX_ONE_NINE));

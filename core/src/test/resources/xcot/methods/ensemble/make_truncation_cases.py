@@ -1,5 +1,5 @@
 """Writes truncation-cases.jsonl: inputs and CPython's output of the reference truncate_to_last_sentence, as
-PAPER-SPEC section 9 step 2 states it. Run with CPython 3.11 from this directory; the Java test only reads the file."""
+docs/reference-pipeline.md §9 step 2 states it. Run with CPython 3.11 from this directory; the Java test only reads the file."""
 import json
 import random
 import re
