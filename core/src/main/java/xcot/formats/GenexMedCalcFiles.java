@@ -63,20 +63,10 @@ public final class GenexMedCalcFiles {
 
     private static void scored(Utf8LineReader lines, LineSink<ScoredAnswer> sink) {
         String condition = condition(lines.fileName());
-        records(lines, new LineSink<>() {
+        records(lines, new LineSink.Forwarding<>(sink) {
             @Override
             public void value(GenexMedCalcRecord record, long line) {
                 sink.value(record.toScoredAnswer(condition), line);
-            }
-
-            @Override
-            public void problem(InputProblem problem) {
-                sink.problem(problem);
-            }
-
-            @Override
-            public void progress(long bytesRead, long sizeBytes) {
-                sink.progress(bytesRead, sizeBytes);
             }
         });
     }
@@ -86,7 +76,7 @@ public final class GenexMedCalcFiles {
         boolean transfer = isTransfer(fileName);
         FileNames names = new FileNames(transfer, modelFromFileName(fileName, transfer),
                 transfer ? Optional.of(sourceFromFileName(fileName)) : Optional.empty(), sink);
-        JsonLines.forEach(lines, SCORED_FIELDS, new LineSink<>() {
+        JsonLines.forEach(lines, SCORED_FIELDS, new LineSink.Forwarding<>(sink) {
             @Override
             public void value(JsonLines.Line line, long number) {
                 names.see(line.object());
@@ -99,16 +89,6 @@ public final class GenexMedCalcFiles {
                 }
                 names.add(record, JsonLines.text(line.object(), transfer ? "Target Model" : "LLM Name") == null,
                         transfer && JsonLines.text(line.object(), "LLM Model") == null);
-            }
-
-            @Override
-            public void problem(InputProblem problem) {
-                sink.problem(problem);
-            }
-
-            @Override
-            public void progress(long bytesRead, long sizeBytes) {
-                sink.progress(bytesRead, sizeBytes);
             }
         });
         names.settle();

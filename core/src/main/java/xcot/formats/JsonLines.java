@@ -65,7 +65,7 @@ final class JsonLines {
      */
     static <T> void forEachValue(Utf8LineReader lines, Set<String> fields, Function<ObjectNode, T> parse,
             LineSink<T> sink) {
-        forEach(lines, fields, new LineSink<>() {
+        forEach(lines, fields, new LineSink.Forwarding<>(sink) {
             @Override
             public void value(Line line, long number) {
                 T value;
@@ -76,16 +76,6 @@ final class JsonLines {
                     return;
                 }
                 sink.value(value, number);
-            }
-
-            @Override
-            public void problem(InputProblem problem) {
-                sink.problem(problem);
-            }
-
-            @Override
-            public void progress(long bytesRead, long sizeBytes) {
-                sink.progress(bytesRead, sizeBytes);
             }
         });
     }

@@ -20,6 +20,25 @@ public interface LineSink<T> {
         return new Collecting<>();
     }
 
+    /** A sink that passes problems and progress on to another and leaves each value to its subclass: an adapter. */
+    abstract class Forwarding<T> implements LineSink<T> {
+        private final LineSink<?> downstream;
+
+        protected Forwarding(LineSink<?> downstream) {
+            this.downstream = downstream;
+        }
+
+        @Override
+        public void problem(InputProblem problem) {
+            downstream.problem(problem);
+        }
+
+        @Override
+        public void progress(long bytesRead, long sizeBytes) {
+            downstream.progress(bytesRead, sizeBytes);
+        }
+    }
+
     /** Collects values and problems into a {@link ReadResult}. */
     final class Collecting<T> implements LineSink<T> {
         private final List<T> values = new ArrayList<>();

@@ -152,7 +152,7 @@ public final class BatchedGenerator implements AutoCloseable {
             }
             coordinator.stop(engineFailure);
         }
-        joinAll(threads);
+        Threads.joinAll(threads);
         if (engineFailure != null) {
             throw engineFailure;
         }
@@ -164,23 +164,6 @@ public final class BatchedGenerator implements AutoCloseable {
         @SuppressWarnings("unchecked")
         List<R> results = (List<R>) Arrays.asList(values);
         return results;
-    }
-
-    private static void joinAll(Thread[] threads) {
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static LlamaException withIndex(LlamaException e, int index, int count) {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import xcot.llm.ContextOverflowException;
 import xcot.llm.DecodeException;
 import xcot.llm.ModelFailureException;
+import xcot.llm.Threads;
 
 /**
  * How one phase of an iteration calls its models: one call per model, either in turns or each on its own thread, and
@@ -78,7 +79,7 @@ final class ModelCalls {
                 }
             });
         }
-        joinAll(threads);
+        Threads.joinAll(threads);
         for (Throwable t : failures) {
             if (t instanceof RuntimeException r) {
                 throw r;
@@ -117,24 +118,6 @@ final class ModelCalls {
             out.addAll(perLane(new int[] {lane}, call, tolerated));
         }
         return out;
-    }
-
-    private static void joinAll(Thread[] threads) {
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    // The models are still in use: wait for every call, then pass the interrupt on.
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override
