@@ -49,6 +49,11 @@ final class HaltAtStoreEvent implements PhaseListener {
     }
 
     @Override
+    public void waiting(String line) {
+        delegate.waiting(line);
+    }
+
+    @Override
     public void generated(int promptTokens, int newTokens, long decodeNanos, boolean fromStore) {
         delegate.generated(promptTokens, newTokens, decodeNanos, fromStore);
         if (!fromStore) {

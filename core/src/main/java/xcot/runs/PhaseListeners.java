@@ -26,6 +26,11 @@ final class PhaseListeners implements PhaseListener {
     }
 
     @Override
+    public void waiting(String line) {
+        listeners.forEach(l -> l.waiting(line));
+    }
+
+    @Override
     public void generated(int promptTokens, int newTokens, long decodeNanos, boolean fromStore) {
         listeners.forEach(l -> l.generated(promptTokens, newTokens, decodeNanos, fromStore));
     }

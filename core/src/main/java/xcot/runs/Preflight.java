@@ -37,7 +37,9 @@ final class Preflight {
      * The checked plan of {@code config}.
      *
      * @param recordedHarmonyDate the harmony date an earlier invocation of the run recorded (kept across resumes)
-     * @param checkModels         whether to run the isolated load check of new model files (a dry run does not)
+     * @param checkModels         whether the plan is computed here: then new model files get the isolated load check
+     *                            and an HTTP answer remover's endpoint one request ({@link EndpointCheck}), first (a
+     *                            dry run, a queue status or an export does neither)
      */
     static RunPlan plan(RunConfig config, RunStore store, RunOptions options, Optional<LocalDate> recordedHarmonyDate,
             boolean checkModels) {
@@ -52,12 +54,16 @@ final class Preflight {
         }
         Optional<ResolvedModel> filter = config.answerRemoval().model()
                 .map(m -> ModelResolver.resolve(m, store, config.source()));
-        if (checkModels) {
-            checkLoadable(models, filter);
-        }
         LocalDate date = config.harmonyDate().or(() -> recordedHarmonyDate).orElse(options.today());
         Budgets budgets = config.budgets().applyTo(benchmark.kind().defaultBudgets());
         RunPlan plan = Planner.plan(config, benchmark, models, filter, budgets, date);
+        if (checkModels) {
+            EndpointCheck.check(plan, options.env(), line -> {
+                options.err().println("xcot: " + line);
+                options.err().flush();
+            });
+            checkLoadable(models, filter);
+        }
         ContextCheck.check(plan);
         checkMemory(plan);
         checkGpu(plan, options);

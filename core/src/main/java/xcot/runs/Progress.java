@@ -86,6 +86,14 @@ public final class Progress implements PhaseListener {
         draw(false);
     }
 
+    /** A wait (an endpoint's retry) gets a line of its own, so that a stalled count does not look like a hang. */
+    @Override
+    public void waiting(String line) {
+        finish();
+        err.println("xcot: " + line);
+        err.flush();
+    }
+
     @Override
     public void generated(int promptTokens, int tokens, long nanos, boolean fromStore) {
         if (!fromStore) {

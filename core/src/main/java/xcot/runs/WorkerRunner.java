@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import xcot.runs.config.RunConfig;
 import xcot.runs.export.Exports;
@@ -119,7 +120,7 @@ public final class WorkerRunner {
         private final WorkQueue queue;
         private final RunOptions options;
         private final WorkerOptions worker;
-        private final UnitTally tally = new UnitTally();
+        private final UnitTally tally = new UnitTally(this::say);
         private final PhaseContext ctx;
         /** Queue units whose results are in {@code ctx.results()}: run here, or recalled as some unit's inputs. */
         private final Set<String> present = new HashSet<>();
@@ -248,12 +249,17 @@ public final class WorkerRunner {
 
     /** Counts one claimed unit's results and tokens, and the worker's totals. */
     private static final class UnitTally implements PhaseListener {
+        private final Consumer<String> say;
         long computed;
         long recalled;
         long tokens;
         long computedTotal;
         long recalledTotal;
         long tokensTotal;
+
+        UnitTally(Consumer<String> say) {
+            this.say = say;
+        }
 
         void reset() {
             computed = 0;
@@ -273,6 +279,11 @@ public final class WorkerRunner {
                 computed++;
                 computedTotal++;
             }
+        }
+
+        @Override
+        public void waiting(String line) {
+            say.accept(line);
         }
 
         @Override

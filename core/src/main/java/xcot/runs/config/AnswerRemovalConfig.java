@@ -10,8 +10,11 @@ import java.util.Optional;
  *                  or {@code http} (an OpenAI-compatible endpoint from the environment)
  * @param model     the filter model, for {@code model}
  * @param maxTokens new-token budget of one local filter call
+ * @param timeoutSeconds the longest one {@code http} request may take (each try of it)
  */
-public record AnswerRemovalConfig(Method method, Optional<ModelConfig> model, int maxTokens) {
+public record AnswerRemovalConfig(Method method, Optional<ModelConfig> model, int maxTokens, int timeoutSeconds) {
+    public static final int DEFAULT_TIMEOUT_SECONDS = 60;
+
     public enum Method { RULES, MODEL, HTTP }
 
     public AnswerRemovalConfig {
@@ -20,9 +23,12 @@ public record AnswerRemovalConfig(Method method, Optional<ModelConfig> model, in
         if (method == Method.MODEL && model.isEmpty()) {
             throw new IllegalArgumentException("answer-removal method 'model' needs a model");
         }
+        if (timeoutSeconds < 1) {
+            throw new IllegalArgumentException("answer-removal timeout must be at least 1 s, not " + timeoutSeconds);
+        }
     }
 
     public static AnswerRemovalConfig rules() {
-        return new AnswerRemovalConfig(Method.RULES, Optional.empty(), 2048);
+        return new AnswerRemovalConfig(Method.RULES, Optional.empty(), 2048, DEFAULT_TIMEOUT_SECONDS);
     }
 }

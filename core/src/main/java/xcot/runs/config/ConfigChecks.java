@@ -313,7 +313,8 @@ final class ConfigChecks {
             throw error("answer-removal", "'answer-removal' needs 'model' (the filter model) for method 'model'");
         }
         return new AnswerRemovalConfig(m, model, range("answer-removal.max-tokens", r.maxTokens(), 1, 1 << 20)
-                .orElse(2048));
+                .orElse(2048), range("answer-removal.timeout-seconds", r.timeoutSeconds(), 1, 3600)
+                .orElse(AnswerRemovalConfig.DEFAULT_TIMEOUT_SECONDS));
     }
 
     private Optional<Integer> positive(String at, Integer value, int max) {

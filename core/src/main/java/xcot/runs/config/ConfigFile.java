@@ -32,7 +32,7 @@ record ConfigFile(String name, BenchmarkEntry benchmark, List<ModelEntry> models
 
     record BudgetsEntry(Integer cot, Integer answer, Integer inserted) {}
 
-    record RemovalEntry(String method, ModelEntry model, Integer maxTokens) {}
+    record RemovalEntry(String method, ModelEntry model, Integer maxTokens, Integer timeoutSeconds) {}
 
     record EnsembleEntry(List<String> generators, List<String> evaluators) {}
 }

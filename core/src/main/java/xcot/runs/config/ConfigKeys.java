@@ -66,6 +66,8 @@ public final class ConfigKeys {
                     + "(OpenAI-compatible, from the environment)"),
             new Key("answer-removal.model", "required for model", "the filter model, keys as under models[]"),
             new Key("answer-removal.max-tokens", "2048", "new-token budget of one filter call"),
+            new Key("answer-removal.timeout-seconds", "60", "http: the longest one request may take (1 to 3600); "
+                    + "429, 5xx, timeouts and failed connections are retried, 4 tries in all"),
             new Key("ensemble", "none", "ensemble combinations for the ensemble condition"),
             new Key("ensemble[].generators", "required", "model names; the first decides when the CoT ends"),
             new Key("ensemble[].evaluators", "required", "model names whose perplexity picks each chunk"),

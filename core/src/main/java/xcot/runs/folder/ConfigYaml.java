@@ -34,7 +34,7 @@ public final class ConfigYaml {
      * another machine, say) without making the outputs another run's. Model keys apply to every model entry.
      */
     public static final List<String> MACHINE_KEYS = List.of("cache", "models[].threads", "models[].rpc",
-            "answer-removal.model.threads", "answer-removal.model.rpc");
+            "answer-removal.model.threads", "answer-removal.model.rpc", "answer-removal.timeout-seconds");
 
     static final String HEADER = "# The resolved config of this run, written by xcot (every default filled in). A rerun"
             + " into this folder\n# must resolve to the same (threads, rpc and cache may differ); xcot run --force"
@@ -90,6 +90,7 @@ public final class ConfigYaml {
         removal.put("method", c.answerRemoval().method().name().toLowerCase(java.util.Locale.ROOT));
         c.answerRemoval().model().ifPresent(m -> removal.set("model", model(m, plan.filterModel())));
         removal.put("max-tokens", c.answerRemoval().maxTokens());
+        removal.put("timeout-seconds", c.answerRemoval().timeoutSeconds());
         ArrayNode ensembles = root.putArray("ensemble");
         for (EnsembleConfig e : c.ensembles()) {
             ObjectNode entry = ensembles.addObject();

@@ -1,5 +1,6 @@
 package xcot.runs.phases;
 
+import java.time.Duration;
 import java.util.Optional;
 import xcot.methods.removal.AnswerRemover;
 import xcot.methods.removal.LocalModelAnswerRemover;
@@ -60,7 +61,8 @@ final class AnswerRemovalPhase {
         RunPlan plan = ctx.plan();
         return switch (plan.config().answerRemoval().method()) {
             case RULES -> new RuleBasedAnswerRemover();
-            case HTTP -> OpenAiAnswerRemover.fromEnvironment(ctx.env());
+            case HTTP -> OpenAiAnswerRemover.fromEnvironment(ctx.env(),
+                    Duration.ofSeconds(plan.config().answerRemoval().timeoutSeconds()), ctx.listener()::waiting);
             case MODEL -> {
                 ModelHandle handle = filter.orElseThrow();
                 ResolvedModel m = handle.resolved();

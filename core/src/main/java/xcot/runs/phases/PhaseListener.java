@@ -8,6 +8,9 @@ public interface PhaseListener extends GenerationListener {
     /** One unit finished; {@code fromStore} when nothing was computed. */
     void unitDone(boolean fromStore);
 
+    /** The phase waits for something outside the process (an endpoint's retry): one line, said as it starts. */
+    default void waiting(String line) {}
+
     PhaseListener NONE = new PhaseListener() {
         @Override
         public void step(String label) {}
