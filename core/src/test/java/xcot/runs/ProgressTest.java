@@ -35,6 +35,22 @@ class ProgressTest {
     }
 
     @Test
+    void aWaitGetsALineOfItsOwnAndTheRedrawnLineGoesOnBelowIt() {
+        AtomicLong clock = new AtomicLong();
+        StringWriter out = new StringWriter();
+        Progress p = new Progress(new PrintWriter(out), true, clock::get, 10, STEPS);
+        p.step("own CoT, a");
+        p.waiting("answer removal: waiting for http://h/v1/chat/completions (try 2 of 4 in 2 s: HTTP 429)");
+        p.unitDone(false);
+        String[] lines = out.toString().split("\n", -1);
+        assertEquals(3, lines.length, out.toString());
+        assertTrue(lines[0].startsWith("\r[....................] own CoT, a: 0/10"), lines[0]);
+        assertEquals("xcot: answer removal: waiting for http://h/v1/chat/completions (try 2 of 4 in 2 s: HTTP 429)",
+                lines[1]);
+        assertTrue(lines[2].startsWith("\r[##..................] own CoT, a: 1/10"), lines[2]);
+    }
+
+    @Test
     void theEtaFollowsTheRecentPaceNotTheFirstUnits() {
         AtomicLong clock = new AtomicLong();
         Progress p = new Progress(new PrintWriter(new StringWriter()), false, clock::get, 200, STEPS);

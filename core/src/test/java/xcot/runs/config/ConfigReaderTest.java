@@ -87,6 +87,7 @@ class ConfigReaderTest {
         assertFalse(c.flags().has(Quirk.DOUBLE_BOS));
         assertEquals("2025-08-05", c.harmonyDate().orElseThrow().toString());
         assertEquals(512, c.answerRemoval().maxTokens());
+        assertEquals(60, c.answerRemoval().timeoutSeconds(), "the default");
         assertEquals("Qwen/QwQ-32B / Qwen/QwQ-32B", c.ensembles().get(0).label());
     }
 
@@ -149,6 +150,9 @@ class ConfigReaderTest {
                 .contains("exactly one of 'path'"));
         assertTrue(error("benchmark: medcalc\nmodels: [{name: a, path: m.gguf}]\nseeds: [-1]\n")
                 .contains("'seeds' must be in [0, 4294967295]"));
+        assertTrue(error("benchmark: medcalc\nmodels: [{name: a, path: m.gguf}]\n"
+                + "answer-removal: {method: http, timeout-seconds: 0}\n")
+                .contains("'answer-removal.timeout-seconds' must be in [1, 3600], not 0"));
     }
 
     @Test
