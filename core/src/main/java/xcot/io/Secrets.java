@@ -56,7 +56,8 @@ public final class Secrets {
         int best = 0;
         for (int j = 0; j < secret.length(); j++) {
             int n = 0;
-            while (from + n < text.length() && j + n < secret.length() && text.charAt(from + n) == secret.charAt(j + n)) {
+            while (from + n < text.length() && j + n < secret.length()
+                    && text.charAt(from + n) == secret.charAt(j + n)) {
                 n++;
             }
             best = Math.max(best, n);

@@ -35,6 +35,9 @@ final class EndpointCheck {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(plan.config().source(), 0, e.getMessage());
         }
-        OpenAiClient.standard(endpoint, Duration.ofSeconds(removal.timeoutSeconds()), waiting).checkReachable();
+        try (OpenAiClient client = OpenAiClient.standard(endpoint, Duration.ofSeconds(removal.timeoutSeconds()),
+                waiting)) {
+            client.checkReachable();
+        }
     }
 }

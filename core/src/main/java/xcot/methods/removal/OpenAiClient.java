@@ -32,9 +32,9 @@ import java.util.random.RandomGenerator;
  * sending to the last byte of the answer) and by {@value #MAX_BODY_BYTES} bytes of answer, retried after HTTP 429, a
  * 5xx, a timeout or a failed connection as {@link RetryPolicy} says, each wait announced to {@code waiting} (the run's
  * progress) first. Every message it produces passes {@link OpenAiEndpoint#redact}: no key, no {@code Bearer} token,
- * no URL userinfo, even when the server reflects them.
+ * no URL userinfo, even when the server reflects them. One thread at a time.
  */
-public final class OpenAiClient {
+public final class OpenAiClient implements AutoCloseable {
     /** The most of an answer read; a chat completion of the filter is a few KB. */
     static final long MAX_BODY_BYTES = 8L << 20;
     /** The most characters of an error answer quoted in a message. */
@@ -84,6 +84,12 @@ public final class OpenAiClient {
 
     public OpenAiEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** Closes the connections (a client that is not closed lets them go when it is garbage). */
+    @Override
+    public void close() {
+        client.close();
     }
 
     /**
