@@ -27,7 +27,7 @@ import xcot.tasks.BenchmarkKind;
  * have none. The ground truth is reported beside it.
  */
 class O4MiniPairsTest {
-    private static final String PAIRS = "/genex-medcalc/Qwen_QwQ-32B_zero_shot_original_without_answer.jsonl.gz";
+    private static final String PAIRS = "/xcot/published/genex-medcalc/Qwen_QwQ-32B_zero_shot_original_without_answer.jsonl.gz";
     /** o4-mini's "tail" of a CoT: from the first sentence it removed after which it removed at least this share. */
     private static final double TAIL_REMOVED_SHARE = 0.85;
 
