@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import xcot.llm.ContextOptions;
 import xcot.reference.Quirks;
 import xcot.runs.RunOptions;
 import xcot.runs.Runner;
@@ -33,11 +35,22 @@ final class RunCommand implements Callable<Integer> {
             + "reproduce the reference implementation's texts and numbers")
     private boolean referenceCompat;
 
+    @Option(names = "--parallel", paramLabel = "N", description = "sequences each model decodes together in one "
+            + "batch (1 to 256), overriding the config's 'parallel' (default: as many as fit, up to 16)")
+    private Integer parallel;
+
     @Override
     public Integer call() {
         RunConfig c = ConfigReader.read(config);
         if (referenceCompat) {
             c = c.withFlags(Quirks.referenceCompat());
+        }
+        if (parallel != null) {
+            if (parallel < 1 || parallel > ContextOptions.MAX_SEQUENCES) {
+                throw new ParameterException(spec.commandLine(), "--parallel must be in [1, "
+                        + ContextOptions.MAX_SEQUENCES + "], not " + parallel);
+            }
+            c = c.withParallel(parallel);
         }
         Path dir = out != null ? out : RunReport.defaultRunDir(c.name());
         var result = Runner.run(c, dir, RunOptions.defaults(spec.commandLine().getErr(), RunReport.stderrIsTerminal()));

@@ -1,5 +1,6 @@
 package xcot.runs;
 
+import xcot.runs.phases.BatchedStepStats;
 import xcot.runs.phases.PhaseListener;
 
 import java.io.PrintWriter;
@@ -28,6 +29,8 @@ public final class Progress implements PhaseListener {
     private long lastPlainLine;
     private String phase = "";
     private int lastWidth;
+    /** The current step's batched generation so far, if it generated anything. */
+    private BatchedStepStats batch;
 
     public Progress(PrintWriter err, boolean terminal, LongSupplier nanoTime) {
         this.err = err;
@@ -49,6 +52,7 @@ public final class Progress implements PhaseListener {
     @Override
     public void step(String label) {
         phase = label + ":";
+        batch = null;
         unitStart = nanoTime.getAsLong();
         draw(true);
     }
@@ -76,6 +80,20 @@ public final class Progress implements PhaseListener {
         }
     }
 
+    @Override
+    public void batchProgress(BatchedStepStats soFar) {
+        batch = soFar;
+    }
+
+    /** A step's batched generation ended: one plain line with its sequences in flight, tokens/s and time. */
+    @Override
+    public void batchFinished(BatchedStepStats total) {
+        batch = total;
+        finish();
+        err.println("xcot: " + total.step() + ": generated " + total.describe());
+        err.flush();
+    }
+
     long done() {
         return done;
     }
@@ -100,9 +118,14 @@ public final class Progress implements PhaseListener {
     String line() {
         long left = Math.max(0, total - done);
         String eta = computedUnits == 0 ? "--:--" : clock(left * (computedNanos / computedUnits) / 1_000_000_000L);
-        String speed = decodeNanos == 0 ? "-" : String.format(Locale.ROOT, "%.0f", newTokens * 1e9 / decodeNanos);
+        // Batched sequences share each decode, so the step's own tokens per wall second is the speed.
+        String speed = batch != null && batch.wallNanos() > 0
+                ? String.format(Locale.ROOT, "%.0f", batch.tokensPerSecond()) + " tok/s, " + String.format(Locale.ROOT,
+                        "%.1f", batch.meanInFlight()) + " in flight"
+                : decodeNanos == 0 ? "- tok/s"
+                : String.format(Locale.ROOT, "%.0f", newTokens * 1e9 / decodeNanos) + " tok/s";
         int percent = total == 0 ? 100 : (int) (100 * done / total);
-        return String.format(Locale.ROOT, "%s %d/%d %3d%%  ETA %s  %s tok/s%s", phase, done, total, percent, eta,
+        return String.format(Locale.ROOT, "%s %d/%d %3d%%  ETA %s  %s%s", phase, done, total, percent, eta,
                 speed, recalled == 0 ? "" : "  (" + recalled + " from the store)");
     }
 

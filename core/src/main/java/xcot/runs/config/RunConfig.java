@@ -66,6 +66,13 @@ public record RunConfig(
                 seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
     }
 
+    /** Every model, the filter model included, decoding {@code sequences} at once ({@code xcot run --parallel}). */
+    public RunConfig withParallel(int sequences) {
+        return new RunConfig(source, baseDir, name, benchmark, selection, similarity,
+                models.stream().map(m -> m.withParallel(sequences)).toList(), conditions, withoutAnswer, seeds, budgets,
+                flags, harmonyDate, answerRemoval.withParallel(sequences), ensembles, corruptions, summaryWithout);
+    }
+
     public boolean runs(Condition c) {
         return conditions.contains(c);
     }

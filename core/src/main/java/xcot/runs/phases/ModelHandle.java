@@ -1,19 +1,18 @@
 package xcot.runs.phases;
 
 import java.util.Optional;
-import xcot.llm.Context;
 import xcot.llm.Model;
 import xcot.llm.Vocab;
 import xcot.runs.plan.ResolvedModel;
 
 /**
  * A model of the run, loaded on first use (a phase whose work is all in the store never loads it) and freed by
- * {@link #close()} at the end of the phase. Owns the model and one context; single-threaded.
+ * {@link #close()} at the end of the phase (which also closes the contexts made on it). Owns the model;
+ * single-threaded.
  */
 final class ModelHandle implements AutoCloseable {
     private final ResolvedModel resolved;
     private Model model;
-    private Context context;
     private Optional<String> bosText;
 
     ModelHandle(ResolvedModel resolved) {
@@ -35,13 +34,6 @@ final class ModelHandle implements AutoCloseable {
         return model;
     }
 
-    Context context() {
-        if (context == null) {
-            context = model().newContext(resolved.config().contextOptions());
-        }
-        return context;
-    }
-
     Vocab vocab() {
         return model().vocab();
     }
@@ -60,7 +52,6 @@ final class ModelHandle implements AutoCloseable {
         if (model != null) {
             model.close();
             model = null;
-            context = null;
         }
     }
 }
