@@ -9,6 +9,9 @@
 #   bench/run-benchmarks.sh iteration               # one ensemble iteration, incremental vs reference, ~8 min
 #   bench/run-benchmarks.sh queue                   # work-queue claim + complete, PostgreSQL vs SQLite, ~6 min
 #                                                   # (needs PostgreSQL's initdb/pg_ctl: Debian's postgresql)
+#   bench/run-benchmarks.sh workers [REPEATS [1,2,3]] # the toy demo by 1, 2, 3 xcot run --worker processes on one
+#                                                   # PostgreSQL run, the single SQLite run as baseline (not JMH: a
+#                                                   # whole-run harness, WorkerScaling); ~6 min with 2 repeats
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -24,7 +27,8 @@ case "$suite" in
   scoring) pattern='xcot\.bench\.CandidateScoringBench\.' ;;
   iteration) pattern='xcot\.bench\.EnsembleIterationBench\.' ;;
   queue) pattern='xcot\.bench\.WorkQueueBench\.' ;;
-  *) echo "usage: bench/run-benchmarks.sh kernel|ffm|scoring|iteration|queue [JMH options]" >&2; exit 2 ;;
+  workers) pattern='' ;;
+  *) echo "usage: bench/run-benchmarks.sh kernel|ffm|scoring|iteration|queue|workers [JMH options]" >&2; exit 2 ;;
 esac
 
 # Always rebuild (incremental, seconds): a stale jar would measure old code.
@@ -42,6 +46,15 @@ env_file="bench/results/$suite.env.txt"
   "$java" "${flags[@]}" -cp "$cp" xcot.bench.BenchEnvironment
   echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 } >"$env_file"
-"$java" "${flags[@]}" -cp "$cp" org.openjdk.jmh.Main "$pattern" -rf json -rff "bench/results/$suite.json" "$@"
+if [ "$suite" = workers ]; then
+  ./xcot --version >/dev/null # builds the CLI the workers run, once, before they start together
+  work=$(mktemp -d)
+  "$java" "${flags[@]}" -cp "$cp" xcot.bench.WorkerScaling ./xcot cli/src/main/resources/xcot/cli/demo-toy.yaml \
+    "$work" "$@"
+  cp "$work/workers.json" bench/results/workers.json
+  rm -rf "$work"
+else
+  "$java" "${flags[@]}" -cp "$cp" org.openjdk.jmh.Main "$pattern" -rf json -rff "bench/results/$suite.json" "$@"
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$env_file"
 cat "$env_file"

@@ -52,6 +52,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "demo folder (default: xcot-runs/demo)")
     private Path out;
 
+    @Option(names = "--dry-run", description = "print each part's plan and estimate, run nothing")
+    private boolean dryRun;
+
+    @Option(names = "--force", description = "replace a part's folder that holds a run of another config")
+    private boolean force;
+
+    @Option(names = "--verbose", description = "llama.cpp's log on stderr too (it always goes to each run.log)")
+    private boolean verbose;
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -61,12 +70,17 @@ final class DemoCommand implements Callable<Integer> {
             String name = part.resource().replaceFirst(".*/", "").replaceFirst("\\.yaml$", "");
             RunConfig config = ConfigReader.parse(yaml, part.resource() + " (embedded)", Path.of("."), name);
             stdout.println("== " + config.name());
+            RunOptions options = RunOptions.defaults(spec.commandLine().getErr(), RunReport.stderrIsTerminal())
+                    .withSwitches(force, verbose, false);
+            if (dryRun) {
+                RunCommand.printPlan(config, dir.resolve(config.name()), options, stdout);
+                stdout.println();
+                continue;
+            }
             stdout.println(part.preface());
             stdout.println();
             stdout.flush();
-            var result = Runner.run(config, dir.resolve(config.name()),
-                    RunOptions.defaults(spec.commandLine().getErr(), RunReport.stderrIsTerminal()));
-            RunReport.print(result, stdout);
+            RunReport.print(Runner.run(config, dir.resolve(config.name()), options), stdout);
             stdout.println();
         }
         stdout.flush();

@@ -75,6 +75,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--top-p", defaultValue = "1.0", description = "Top-p when sampling (default ${DEFAULT-VALUE}).")
     private float topP;
 
+    @Option(names = "--min-p", defaultValue = "0", description = "Min-p when sampling: keep tokens at least this "
+            + "fraction as likely as the top one; 0 = off (default).")
+    private float minP;
+
     @Option(names = "--sampler-order", defaultValue = "hf", paramLabel = "ORDER",
             description = "hf (temperature, top-k, top-p: Hugging Face's order, the default) or llama.cpp (top-k, "
                     + "top-p, temperature)")
@@ -150,7 +154,7 @@ final class GenerateCommand implements Callable<Integer> {
             text = ChatTemplate.apply(template, List.of(ChatMessage.user(prompt)), true);
         }
         List<SamplerStep> steps = SamplerChain.of(temperature > 0
-                ? new SamplingSpec.Sampled(temperature, topK, topP, sequenceSeed & 0xFFFFFFFFL, order)
+                ? new SamplingSpec.Sampled(temperature, topK, topP, minP, sequenceSeed & 0xFFFFFFFFL, order)
                 : SamplingSpec.greedy());
         int[] tokens = m.vocab().tokenize(text, m.vocab().addsBos(), true);
         SequenceRequest r = new SequenceRequest(tokens, maxTokens, steps, StopCondition.never(), true, true);

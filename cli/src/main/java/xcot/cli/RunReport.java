@@ -22,7 +22,7 @@ import xcot.tasks.toy.ToyTask;
 
 /** Prints a finished run for {@code xcot run} and {@code xcot demo}, and saves the same text as {@code summary.txt}. */
 final class RunReport {
-    static final String SUMMARY = "summary.txt";
+    static final String SUMMARY = RunFiles.SUMMARY;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RunReport() {}
@@ -44,7 +44,7 @@ final class RunReport {
         }
         out.printf(Locale.ROOT, "report     %s report %s  (tables, figures, results.json)%n",
                 xcot.reports.ScoreCommands.program(), r.runDir().toAbsolutePath().normalize());
-        out.printf(Locale.ROOT, "work       %d computed, %d from the store, %d new tokens, %.1f s%n",
+        out.printf(Locale.ROOT, "work       %d computed, %d from the cache, %d new tokens, %.1f s%n",
                 r.computedUnits(), r.recalledUnits(), r.newTokens(), r.wallNanos() / 1e9);
         out.flush();
         StringBuilder file = new StringBuilder(table).append('\n');
@@ -55,11 +55,7 @@ final class RunReport {
             file.append(String.format(Locale.ROOT, "%-40s %s%n", s.label(),
                     SummaryTable.scoreCommand(r, s, r.without())));
         }
-        try {
-            Files.writeString(r.runDir().resolve(SUMMARY), file.toString(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(r.runDir().resolve(SUMMARY) + ": cannot write: " + e.getMessage(), e);
-        }
+        xcot.runs.export.Exports.writeAtomically(r.runDir().resolve(SUMMARY), List.of(file.toString().stripTrailing()));
     }
 
     /** The export's path as the printed commands name it: absolute, so they run from any folder. */
@@ -117,7 +113,7 @@ final class RunReport {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(traces + ": cannot read: " + e.getMessage(), e);
+            throw new UncheckedIOException(traces + ": " + xcot.io.InputFiles.reason(e), e);
         }
         StringBuilder out = new StringBuilder();
         itemsByCombination.forEach((combination, items) -> out.append(String.format(Locale.ROOT,

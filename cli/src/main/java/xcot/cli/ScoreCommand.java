@@ -1,5 +1,6 @@
 package xcot.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +15,9 @@ import picocli.CommandLine.Spec;
 import xcot.formats.GenexInductionFiles;
 import xcot.formats.GenexInductionScoring;
 import xcot.formats.GenexInductionSetting;
-import xcot.formats.GenexMedCalcFiles;
-import xcot.formats.XcotJsonl;
 import xcot.io.InputProblem;
-import xcot.io.ReadResult;
 import xcot.metrics.AgreementRule;
+import xcot.metrics.Bootstrap;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.ScoredAnswer;
 import xcot.metrics.Setting;
@@ -48,7 +47,15 @@ import xcot.tasks.catalog.BenchmarkCatalog;
                     + "MedCalc output files, one file per model) and genex-induction (its Instruction Induction "
                     + "prediction directories, one per model, and the setting's comparison_results directory).",
             "Files that hold several settings (a run's answers.jsonl) without --condition: every setting is scored "
-                    + "and printed as one table, each row with the command that scores it alone."
+                    + "and printed as one table, each row with the command that scores it alone.",
+            "Memory: xcot and genex-medcalc files are read one line at a time and each answer is kept as what "
+                    + "scoring needs (its setting, model and item, the normalized answer and the outcome: about 120 "
+                    + "bytes), never its texts; so memory grows with items x models x settings, not with the size "
+                    + "of the files (740,000 answers fit in a 128 MiB heap). genex-induction reads one JSON file at "
+                    + "a time. Out of memory: XCOT_JAVA_OPTS=-Xmx4g, or fewer files or --condition.",
+            "Long inputs show a progress line on stderr; a bootstrap of more than 1e9 table cells is announced "
+                    + "with its size first (Ctrl-C stops it). A .gz file that expands more than 200 times is refused "
+                    + "as a gzip bomb."
         })
 public final class ScoreCommand implements Callable<Integer> {
     private static final String STORED = "stored";
@@ -135,48 +142,86 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        ScoreProgress progress = new ScoreProgress(err, RunReport.stderrIsTerminal(), System::nanoTime);
+        Thread interrupted = new Thread(() -> {
+            if (!progress.done()) {
+                progress.clearLine();
+                err.println("xcot: interrupted while " + progress.phase() + "; no scores printed");
+                err.flush();
+            }
+        }, "xcot-score-interrupted");
+        Runtime.getRuntime().addShutdownHook(interrupted);
+        try {
+            return ScopedValue.where(Bootstrap.LISTENER, progress).call(() -> score(progress));
+        } catch (OutOfMemoryError e) {
+            throw new IllegalStateException(OutOfMemory.message("while " + progress.phase()));
+        } finally {
+            progress.finish();
+            try {
+                Runtime.getRuntime().removeShutdownHook(interrupted);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs and says so
+            }
+        }
+    }
+
+    private int score(ScoreProgress progress) {
         Quirks options = quirks();
-        List<ScoredAnswer> answers = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
+        List<ScoredAnswer> answers;
+        List<InputProblem> problems;
+        long problemCount;
         AgreementRule rule = null;
         if (format == Format.GENEX_INDUCTION) {
             GenexInductionSetting setting = GenexInductionFiles.read(files);
-            problems.addAll(setting.problems());
+            problems = setting.problems();
+            problemCount = problems.size();
             warn(problems, "");
             GenexInductionScoring.Scored scored = GenexInductionScoring.score(setting, options, similarity());
             scored.skipped().forEach(line -> spec.commandLine().getErr().println("xcot: warning: " + line));
-            answers.addAll(scored.answers());
+            answers = scored.answers().stream().filter(this::selected).toList();
             rule = scored.rule();
         } else {
             if (similarity != null) {
                 throw new IllegalArgumentException("--similarity applies to --format genex-induction");
             }
-            for (Path file : files) {
-                ReadResult<ScoredAnswer> read =
-                        format == Format.XCOT ? XcotJsonl.read(file) : GenexMedCalcFiles.readScored(file);
-                answers.addAll(read.values());
-                problems.addAll(read.problems());
-            }
-            warn(problems, " (line skipped)");
+            ScoreInput.Read read = ScoreInput.read(files, format == Format.GENEX_MEDCALC, this::selected,
+                    spec.commandLine().getErr(), progress);
+            answers = read.answers();
+            problems = read.problems();
+            problemCount = read.problemCount();
         }
-        answers = select(answers);
         if (answers.isEmpty()) {
             throw new IllegalArgumentException("no answers to score in " + files.size() + " file(s)");
         }
         if (condition == null && format != Format.GENEX_INDUCTION && RunSettings.split(answers).size() > 1) {
-            return scoreEverySetting(answers);
+            return scoreEverySetting(answers, progress);
         }
         Setting setting = Setting.of(answers);
         if (setting.models().size() < 2) {
             throw new IllegalArgumentException("need answers of at least two models, found " + setting.models());
         }
-        SettingReport report = SettingMetrics.score(setting, rule != null ? rule : rule(answers, options),
-                options.has(Quirk.STRING_BREAKDOWN), bootstrapOptions.spec());
-        ScoreOutput output = new ScoreOutput(options, format.label(), files, similarityLabel(), report, problems,
+        AgreementRule settingRule = rule != null ? rule : rule(answers, options);
+        announce(BootstrapCost.of(bootstrapOptions.spec().resamples(), List.of(new BootstrapCost.SettingSize(
+                setting.itemIds().size(), setting.models().size(), SettingMetrics.bootstraps(settingRule)))),
+                progress);
+        SettingReport report = SettingMetrics.score(setting, settingRule, options.has(Quirk.STRING_BREAKDOWN),
                 bootstrapOptions.spec());
+        progress.finish();
+        ScoreOutput output = new ScoreOutput(options, format.label(), files, similarityLabel(), report, problems,
+                problemCount, bootstrapOptions.spec());
         spec.commandLine().getOut().print(json ? output.json() : output.text());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** States a large bootstrap's cost before it starts, and starts the progress on it. */
+    private void announce(BootstrapCost cost, ScoreProgress progress) {
+        if (cost.large()) {
+            spec.commandLine().getErr().println("xcot: " + cost.describe());
+            spec.commandLine().getErr().flush();
+        }
+        progress.bootstrapping(cost.resamplesTotal());
     }
 
     private void warn(List<InputProblem> problems, String suffix) {
@@ -219,24 +264,21 @@ public final class ScoreCommand implements Callable<Integer> {
                 : Optional.empty();
     }
 
-    private List<ScoredAnswer> select(List<ScoredAnswer> answers) {
-        answers = answers.stream().filter(a -> !without.contains(a.model())).toList();
-        if (source != null) {
-            answers = answers.stream().filter(a -> a.sourceModel().orElse("").equals(source)).toList();
-        }
-        if (condition != null) {
-            return answers.stream().filter(a -> a.condition().equals(condition)).toList();
-        }
-        return answers;
+    /** The command's selection: {@code --without}, {@code --source}, {@code --condition}. */
+    private boolean selected(ScoredAnswer a) {
+        return !without.contains(a.model())
+                && (source == null || a.sourceModel().orElse("").equals(source))
+                && (condition == null || a.condition().equals(condition));
     }
 
     /**
      * Files that hold several settings (a run's whole export): every setting scored as {@code xcot run} scores it,
      * one row each with the command that scores it alone.
      */
-    private Integer scoreEverySetting(List<ScoredAnswer> answers) {
+    private Integer scoreEverySetting(List<ScoredAnswer> answers, ScoreProgress progress) {
         ScoringMode mode = faithful ? ScoringMode.FAITHFUL : ScoringMode.FIXED;
         BootstrapSpec bootstrap = bootstrapOptions.spec();
+        announce(BootstrapCost.of(bootstrap.resamples(), settingSizes(answers, mode.quirks())), progress);
         List<String> fileNames = files.stream().map(Path::toString).toList();
         List<BenchmarkReport> benchmarks = BenchmarkReports.build(answers, mode.quirks(), bootstrap, key -> {
             List<String> args = new ArrayList<>();
@@ -254,9 +296,27 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         Report report = new Report("xcot score", String.join(" ", fileNames), mode, bootstrap, benchmarks,
                 Provenance.none(List.of()), Optional.empty(), Optional.empty());
+        progress.finish();
         spec.commandLine().getOut().print(json ? ResultsJson.write(report) : ScoreOutput.settingsTable(report));
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The sizes of the settings {@link BenchmarkReports} will score (those with two models or more). */
+    private static List<BootstrapCost.SettingSize> settingSizes(List<ScoredAnswer> answers, Quirks scoring) {
+        List<BootstrapCost.SettingSize> sizes = new ArrayList<>();
+        for (String benchmark : answers.stream().map(ScoredAnswer::benchmark).distinct().toList()) {
+            int intervals = SettingMetrics.bootstraps(rule(benchmark, scoring));
+            List<ScoredAnswer> own = answers.stream().filter(a -> a.benchmark().equals(benchmark)).toList();
+            for (List<ScoredAnswer> setting : RunSettings.split(own).values()) {
+                int models = (int) setting.stream().map(ScoredAnswer::model).distinct().count();
+                if (models >= 2) {
+                    int items = (int) setting.stream().map(ScoredAnswer::itemId).distinct().count();
+                    sizes.add(new BootstrapCost.SettingSize(items, models, intervals));
+                }
+            }
+        }
+        return sizes;
     }
 
     /** The benchmark's agreement rule, from the one place that decides it ({@link BenchmarkCatalog}). */
@@ -265,8 +325,12 @@ public final class ScoreCommand implements Callable<Integer> {
         if (benchmarks.size() > 1) {
             throw new IllegalArgumentException("the files mix benchmarks " + benchmarks);
         }
-        return BenchmarkCatalog.byId(benchmarks.get(0)).orElseThrow(() -> new IllegalArgumentException(
-                "unknown benchmark '" + benchmarks.get(0) + "' (known: " + BenchmarkCatalog.names() + ")"))
+        return rule(benchmarks.get(0), options);
+    }
+
+    private static AgreementRule rule(String benchmark, Quirks options) {
+        return BenchmarkCatalog.byId(benchmark).orElseThrow(() -> new IllegalArgumentException(
+                "unknown benchmark '" + benchmark + "' (known: " + BenchmarkCatalog.names() + ")"))
                 .agreementRule(BenchmarkCatalog.Scoring.of(options));
     }
 }

@@ -20,10 +20,15 @@ import xcot.metrics.Summary;
 import xcot.reference.Quirks;
 import xcot.reports.JsonValues;
 
-/** Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object. */
+/**
+ * Renders a {@link SettingReport} for {@code xcot score}: readable tables, or one JSON object.
+ *
+ * @param problems     the bad input lines shown (the first {@link ScoreInput#SHOWN_PROBLEMS})
+ * @param problemCount all bad input lines
+ */
 record ScoreOutput(
         Quirks options, String format, List<Path> files, Optional<String> similarity, SettingReport report,
-        List<InputProblem> problems, BootstrapSpec bootstrap) {
+        List<InputProblem> problems, long problemCount, BootstrapSpec bootstrap) {
 
     String text() {
         StringBuilder out = new StringBuilder();
@@ -60,8 +65,8 @@ record ScoreOutput(
                     .append(" over ").append(n.counted()).append(" items without a skipped answer\n");
             out.append("Fleiss' kappa       ").append(estimate(n.fleissKappa())).append('\n');
         });
-        if (!problems.isEmpty()) {
-            out.append('\n').append(problems.size()).append(" bad input line(s) skipped (see warnings)\n");
+        if (problemCount > 0) {
+            out.append('\n').append(problemCount).append(" bad input line(s) skipped (see warnings)\n");
         }
         return out.toString();
     }
@@ -183,6 +188,7 @@ record ScoreOutput(
         boot.put("seed", bootstrap.seed());
         ArrayNode bad = root.putArray("problems");
         problems.forEach(p -> bad.add(p.toString()));
+        root.put("problemCount", problemCount);
         try {
             return mapper.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -1,11 +1,14 @@
 package xcot.cli;
 
 import picocli.CommandLine.IVersionProvider;
+import xcot.build.BuildInfo;
+import xcot.llm.Backend;
 
+/** {@code --version} of every command: xcot's version and commit, and the llama.cpp build it loads. */
 final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"xcot " + (version == null ? "(development build)" : version)};
+        return new String[] {"xcot " + BuildInfo.current().describe(), "llama.cpp commit " + Backend.buildCommit()
+                + ", " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ")"};
     }
 }

@@ -30,7 +30,7 @@ final class DemoRun {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
                 String yaml = new String(Utf8Lines.readResource("/xcot/cli/demo-toy.yaml"), StandardCharsets.UTF_8);
                 var config = ConfigReader.parse(yaml, "demo-toy.yaml (embedded)", Path.of("."), "demo-toy");
-                var result = Runner.run(config, dir.resolve("toy-zoo"), RunTesting.options(new StringWriter()));
+                var result = Runner.run(config, dir.resolve("toy-zoo"), RunTesting.options(new StringWriter(), dir.resolve("cache")));
                 // What xcot demo prints and saves as summary.txt.
                 RunReport.print(result, new java.io.PrintWriter(new StringWriter()));
                 run = dir.resolve("toy-zoo");

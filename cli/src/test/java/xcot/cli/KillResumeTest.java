@@ -29,6 +29,8 @@ import xcot.runs.RunTesting;
 class KillResumeTest {
     static final String CONFIG = "name: kill\nbenchmark: {name: medcalc, limit: 2}\n" + RunTesting.TWO_MODELS
             + "conditions: [empty, default, sampled, transfer]\nbudgets: {cot: 64, answer: 12, inserted: 16}\n";
+    /** Each run has a cache of its own, so that the killed run finds nothing the uninterrupted one made. */
+    static final String CACHE = "cache: ";
     /** 2 models x 2 items x 3 own conditions + 2 targets x 2 items x (4 transfers + 2 self-insertions). */
     static final int ATTEMPTS = 36;
 
@@ -37,10 +39,13 @@ class KillResumeTest {
 
     @Test
     void killedThreeTimesAndResumedEqualsAnUninterruptedRun() throws Exception {
+        Path referenceConfig = dir.resolve("uninterrupted.yaml");
+        Files.writeString(referenceConfig, CONFIG + CACHE + "uninterrupted-cache\n");
         Path config = dir.resolve("kill.yaml");
-        Files.writeString(config, CONFIG);
+        Files.writeString(config, CONFIG + CACHE + "killed-cache\n");
         Path reference = dir.resolve("uninterrupted");
-        ScoreCommandTest.Run straight = ScoreCommandTest.run("run", config.toString(), "--out", reference.toString());
+        ScoreCommandTest.Run straight = ScoreCommandTest.run("run", referenceConfig.toString(), "--out",
+                reference.toString());
         assertEquals(0, straight.exitCode(), straight.err());
 
         Path killed = dir.resolve("killed");
@@ -52,7 +57,7 @@ class KillResumeTest {
             assertTrue(child.waitFor(5, TimeUnit.MINUTES), "kill " + kill + " did not happen");
             assertEquals(137, child.exitValue(), "kill " + kill + " at store event " + haltAt + ": "
                     + Files.readString(dir.resolve("killed.err")));
-            int stored = attempts(killed);
+            int stored = attempts(dir.resolve("killed-cache"));
             assertTrue(stored >= previous && stored < ATTEMPTS, "kill " + kill + ": " + stored + " of " + ATTEMPTS
                     + " attempts stored");
             previous = stored;
@@ -61,7 +66,7 @@ class KillResumeTest {
         Process resume = start(config, killed, 0);
         assertTrue(resume.waitFor(10, TimeUnit.MINUTES));
         assertEquals(0, resume.exitValue(), new String(resume.getErrorStream().readAllBytes()));
-        assertEquals(ATTEMPTS, attempts(killed));
+        assertEquals(ATTEMPTS, attempts(dir.resolve("killed-cache")));
 
         assertSameBytes(reference.resolve("answers.jsonl"), killed.resolve("answers.jsonl"));
         List<Path> genex = files(reference.resolve("genex-medcalc"));
@@ -84,9 +89,9 @@ class KillResumeTest {
                 .redirectError(out.resolveSibling(out.getFileName() + ".err").toFile()).start();
     }
 
-    /** Attempts stored so far, read through SQLite while the child may be writing (WAL allows it). */
-    private static int attempts(Path run) throws Exception {
-        File db = run.resolve("store.sqlite").toFile();
+    /** Attempts stored so far in a cache, read through SQLite while the child may be writing (WAL allows it). */
+    private static int attempts(Path cache) throws Exception {
+        File db = cache.resolve("store.sqlite").toFile();
         if (!db.exists()) {
             return 0;
         }

@@ -166,7 +166,7 @@ class ReportCommandTest {
                   - {name: weak-e, zoo: words-c, context: 256, threads: 1}
                 conditions: [empty, default, transfer]
                 without-answer: false
-                """, dir), variant, RunTesting.options(new StringWriter()));
+                """, dir), variant, RunTesting.options(new StringWriter(), dir.resolve("cache")));
         Path compared = dir.resolve("compared");
         ScoreCommandTest.Run c = ScoreCommandTest.run("compare", run.toString(), variant.toString(), "--bootstrap",
                 "1000", "--out", compared.toString());

@@ -24,7 +24,8 @@ import xcot.llm.Backend;
 import xcot.zoo.CommittedZoo;
 
 /**
- * {@code xcot generate --rpc} against two {@code ggml-rpc-server} processes on 127.0.0.1, started and stopped here.
+ * {@code xcot generate --rpc}, and a run config's {@code rpc:} key, against two {@code ggml-rpc-server} processes on
+ * 127.0.0.1, started and stopped here.
  * Each generation runs in a child JVM: a lost server makes llama.cpp abort the process, which must not take the test
  * JVM along (and a JVM that registered RPC devices keeps them for its whole life).
  */
@@ -80,6 +81,47 @@ class RpcGenerateTest {
         assertEquals(0, tiny.exit(), tiny.err());
         assertEquals(tinyLocal.out(), tiny.out());
         assertTrue(tiny.err().contains("48 new tokens"), tiny.err());
+    }
+
+    @Test
+    void aRunConfigsRpcKeySplitsEachModelOverBothServersAndTheCpuAndGivesTheLocalRecords() throws Exception {
+        // mix-d has 3 layers + output, plain-a 2 + output: gpu-layers one short of all keeps a layer on the local CPU.
+        String rpc = ", rpc: [\"127.0.0.1:" + ports.get(0) + "\", \"127.0.0.1:" + ports.get(1) + "\"]";
+        String yaml = """
+                benchmark: {name: toy, limit: 3}
+                models:
+                  - {name: a, zoo: plain-a, context: 256, threads: 1, gpu-layers: 2%s}
+                  - {name: d, zoo: mix-d, context: 256, threads: 1, gpu-layers: 3%s}
+                conditions: [empty, default, transfer]
+                """;
+        Path remote = dir.resolve("remote.yaml");
+        Files.writeString(remote, yaml.formatted(rpc, rpc));
+        Path local = dir.resolve("local.yaml");
+        Files.writeString(local, yaml.formatted("", ""));
+        Child split = run(remote, dir.resolve("remote"));
+        Child alone = run(local, dir.resolve("local"));
+        assertEquals(0, split.exit(), split.err());
+        assertEquals(0, alone.exit(), alone.err());
+        for (String model : List.of("offloaded 2/3 layers to GPU", "offloaded 3/4 layers to GPU")) {
+            assertTrue(split.err().contains(model), model + ":\n" + split.err());
+        }
+        for (int port : ports) {
+            assertTrue(split.err().contains("[127.0.0.1:" + port + "] model buffer size"), "no layers on " + port);
+        }
+        assertFalse(alone.err().contains("[127.0.0.1:"), "the local run stays local");
+        String records = Files.readString(dir.resolve("local/answers.jsonl"));
+        // Per item and model: empty, default, a transfer from each model with and without its answer, default
+        // without answer.
+        assertEquals(3 * 2 * 7, records.lines().count());
+        assertEquals(records, Files.readString(dir.resolve("remote/answers.jsonl")));
+    }
+
+    private Child run(Path config, Path out) throws Exception {
+        Path stdout = Files.createTempFile(dir, "run", ".out");
+        Path stderr = Files.createTempFile(dir, "run", ".err");
+        Process p = start(List.of("run", config.toString(), "--out", out.toString()), stdout, stderr);
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the run did not finish");
+        return new Child(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }
 
     @Test

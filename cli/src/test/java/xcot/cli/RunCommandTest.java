@@ -23,7 +23,8 @@ import xcot.runs.export.SettingSummary;
 /** {@code xcot run} end to end, and {@code xcot score} on its export reproducing the run's summary exactly. */
 class RunCommandTest {
     static final String CONFIG = "name: small\nbenchmark: {name: medcalc, limit: 2}\n" + RunTesting.TWO_MODELS
-            + "conditions: [empty, default, sampled, transfer]\nbudgets: {cot: 64, answer: 12, inserted: 16}\n";
+            + "conditions: [empty, default, sampled, transfer]\nbudgets: {cot: 64, answer: 12, inserted: 16}\n"
+            + "cache: cache\n";
 
     @TempDir
     static Path dir;
@@ -34,7 +35,7 @@ class RunCommandTest {
     static void runOnce() throws Exception {
         config = dir.resolve("small.yaml");
         Files.writeString(config, CONFIG);
-        result = Runner.run(RunTesting.config(CONFIG, dir), dir.resolve("run"), RunTesting.options(new StringWriter()));
+        result = Runner.run(RunTesting.config(CONFIG, dir), dir.resolve("run"), RunTesting.options(new StringWriter(), dir.resolve("cache")));
     }
 
     @Test

@@ -141,7 +141,38 @@ class ScoreCommandTest {
         Run run = run("score", dir.resolve("nope.jsonl").toString(), dir.resolve("nope2.jsonl").toString());
         assertEquals(1, run.exitCode());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().startsWith("xcot: nope.jsonl: cannot read"), run.err());
+        assertEquals("xcot: " + dir.resolve("nope.jsonl") + ": no such file", run.err().strip());
+    }
+
+    /** Issue 12: a UTF-8 byte-order mark made {@code score} skip line 1 ("not JSON"). */
+    @Test
+    void aByteOrderMarkIsAccepted() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : GenexFixtures.copyTo(dir, GenexFixtures.settingFiles("empty"))) {
+            GenexMedCalcFiles.readScored(file).orThrow().forEach(a -> lines.add(XcotJsonl.line(a)));
+        }
+        Path plain = Files.write(dir.resolve("plain.jsonl"), lines);
+        Path bom = dir.resolve("bom.jsonl");
+        Files.writeString(bom, "\uFEFF" + Files.readString(plain));
+        Run withBom = run("score", "--json", "--bootstrap", "50", bom.toString());
+        assertEquals(0, withBom.exitCode(), withBom.err());
+        assertEquals("", withBom.err());
+        Run without = run("score", "--json", "--bootstrap", "50", plain.toString());
+        assertEquals(without.json().get("pairs"), withBom.json().get("pairs"));
+    }
+
+    @Test
+    void aSecondAnswerOfAModelToAnItemNamesItsLine() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : GenexFixtures.copyTo(dir, GenexFixtures.settingFiles("empty"))) {
+            GenexMedCalcFiles.readScored(file).orThrow().forEach(a -> lines.add(XcotJsonl.line(a)));
+        }
+        lines.add(lines.get(3));
+        Path file = Files.write(dir.resolve("twice.jsonl"), lines);
+        Run run = run("score", file.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("xcot: twice.jsonl:" + lines.size() + ": a second answer of model "), run.err());
+        assertEquals(1, run.err().lines().count(), run.err());
     }
 
     @Test

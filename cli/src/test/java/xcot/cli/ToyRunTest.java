@@ -30,7 +30,7 @@ class ToyRunTest {
 
     @BeforeAll
     static void runOnce() {
-        result = Runner.run(RunTesting.config(CONFIG, dir), dir.resolve("run"), RunTesting.options(new StringWriter()));
+        result = Runner.run(RunTesting.config(CONFIG, dir), dir.resolve("run"), RunTesting.options(new StringWriter(), dir.resolve("cache")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import xcot.io.InputFiles;
 import xcot.io.InputProblem;
 import xcot.tasks.induction.InductionData;
 import xcot.tasks.induction.InductionTask;
@@ -129,7 +130,7 @@ final class GenexInductionComparisons {
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException(dir + ": cannot list the directory: " + e.getMessage());
+            throw new IllegalArgumentException(dir + ": cannot list the directory: " + InputFiles.detail(e));
         }
     }
 }

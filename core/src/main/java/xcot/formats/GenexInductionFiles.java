@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import xcot.io.InputFiles;
 import xcot.io.InputProblem;
 import xcot.methods.Condition;
 
@@ -234,7 +235,7 @@ public final class GenexInductionFiles {
         try (Stream<Path> listing = Files.list(dir)) {
             return listing.filter(Files::isDirectory).sorted().toList();
         } catch (IOException e) {
-            throw new IllegalArgumentException(dir + ": cannot list the directory: " + e.getMessage());
+            throw new IllegalArgumentException(dir + ": cannot list the directory: " + InputFiles.detail(e));
         }
     }
 }

@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import xcot.io.InputProblem;
+import xcot.io.LineSink;
 import xcot.io.ReadResult;
-import xcot.io.Utf8Lines;
+import xcot.io.Utf8LineReader;
 import xcot.metrics.ScoredAnswer;
 
 /**
@@ -25,60 +27,156 @@ public final class GenexMedCalcFiles {
 
     private GenexMedCalcFiles() {}
 
+    /** The fields scoring reads; the others (the thinking, the patient note, ...) are skipped unread. */
+    private static final Set<String> SCORED_FIELDS = Set.of("Row Number", "Calculator ID", "LLM Answer",
+            "LLM Explanation", "Result", "LLM Name", "Target Answer", "Target Result", "Target Model", "LLM Model");
+
     public static ReadResult<GenexMedCalcRecord> read(Path file) {
-        String name = file.getFileName().toString();
-        return parse(Utf8Lines.readBytes(file), name);
+        LineSink.Collecting<GenexMedCalcRecord> sink = LineSink.collecting();
+        records(Utf8LineReader.open(file), sink);
+        return sink.result();
     }
 
     /** The file's records as xcot records, with the condition taken from the file name. */
     public static ReadResult<ScoredAnswer> readScored(Path file) {
-        String name = file.getFileName().toString();
-        ReadResult<GenexMedCalcRecord> records = read(file);
-        String condition = condition(name);
-        return new ReadResult<>(records.values().stream().map(r -> r.toScoredAnswer(condition)).toList(),
-                records.problems());
+        LineSink.Collecting<ScoredAnswer> sink = LineSink.collecting();
+        readScored(file, sink);
+        return sink.result();
+    }
+
+    /**
+     * Streams the file's records into {@code sink} as xcot records; memory holds one line, and of it only the fields
+     * scoring reads.
+     *
+     * @throws xcot.io.InputFormatException when the file cannot be read (one line naming it)
+     */
+    public static void readScored(Path file, LineSink<ScoredAnswer> sink) {
+        scored(Utf8LineReader.open(file), sink);
     }
 
     /** {@link #readScored(Path)} for a file already in memory (e.g. a resource), gunzipped. */
     public static ReadResult<ScoredAnswer> readScored(byte[] bytes, String fileName) {
-        ReadResult<GenexMedCalcRecord> records = parse(bytes, fileName);
-        String condition = condition(fileName);
-        return new ReadResult<>(records.values().stream().map(r -> r.toScoredAnswer(condition)).toList(),
-                records.problems());
+        LineSink.Collecting<ScoredAnswer> sink = LineSink.collecting();
+        scored(Utf8LineReader.of(bytes, fileName), sink);
+        return sink.result();
     }
 
-    static ReadResult<GenexMedCalcRecord> parse(byte[] bytes, String fileName) {
-        ReadResult<JsonLines.Line> lines = JsonLines.parse(bytes, fileName);
+    private static void scored(Utf8LineReader lines, LineSink<ScoredAnswer> sink) {
+        String condition = condition(lines.fileName());
+        records(lines, new LineSink<>() {
+            @Override
+            public void value(GenexMedCalcRecord record, long line) {
+                sink.value(record.toScoredAnswer(condition), line);
+            }
+
+            @Override
+            public void problem(InputProblem problem) {
+                sink.problem(problem);
+            }
+
+            @Override
+            public void progress(long bytesRead, long sizeBytes) {
+                sink.progress(bytesRead, sizeBytes);
+            }
+        });
+    }
+
+    private static void records(Utf8LineReader lines, LineSink<GenexMedCalcRecord> sink) {
+        String fileName = lines.fileName();
         boolean transfer = isTransfer(fileName);
-        List<InputProblem> problems = new ArrayList<>(lines.problems());
-        String fileModel = modelFromFileName(fileName, transfer);
-        Optional<String> fileSource = transfer ? Optional.of(sourceFromFileName(fileName)) : Optional.empty();
-        for (JsonLines.Line line : lines.values()) {
-            String named = JsonLines.text(line.object(), transfer ? "Target Model" : "LLM Name");
-            if (named != null) {
-                fileModel = named;
-                break;
-            }
-        }
-        if (transfer) {
-            for (JsonLines.Line line : lines.values()) {
-                String named = JsonLines.text(line.object(), "LLM Model");
-                if (named != null) {
-                    fileSource = Optional.of(named);
-                    break;
+        FileNames names = new FileNames(transfer, modelFromFileName(fileName, transfer),
+                transfer ? Optional.of(sourceFromFileName(fileName)) : Optional.empty(), sink);
+        JsonLines.forEach(lines, SCORED_FIELDS, new LineSink<>() {
+            @Override
+            public void value(JsonLines.Line line, long number) {
+                names.see(line.object());
+                GenexMedCalcRecord record;
+                try {
+                    record = record(line, transfer, names.model, names.source);
+                } catch (IllegalArgumentException e) {
+                    sink.problem(new InputProblem(fileName, number, e.getMessage()));
+                    return;
                 }
+                names.add(record, JsonLines.text(line.object(), transfer ? "Target Model" : "LLM Name") == null,
+                        transfer && JsonLines.text(line.object(), "LLM Model") == null);
             }
+
+            @Override
+            public void problem(InputProblem problem) {
+                sink.problem(problem);
+            }
+
+            @Override
+            public void progress(long bytesRead, long sizeBytes) {
+                sink.progress(bytesRead, sizeBytes);
+            }
+        });
+        names.settle();
+    }
+
+    /**
+     * The model (and, in transfer files, the source) a record that lacks its own takes: the first one named anywhere
+     * in the file ({@code LLM Name} or {@code Target Model}; {@code LLM Model}), else the file name's. Records that
+     * need one before the file has named it wait, in order, until it does or the file ends; they are the few
+     * failure records at a file's start, kept compact.
+     */
+    private static final class FileNames {
+        private final boolean transfer;
+        private final LineSink<GenexMedCalcRecord> sink;
+        private final List<Waiting> waiting = new ArrayList<>();
+        String model;
+        Optional<String> source;
+        private boolean modelNamed;
+        private boolean sourceNamed;
+
+        FileNames(boolean transfer, String model, Optional<String> source, LineSink<GenexMedCalcRecord> sink) {
+            this.transfer = transfer;
+            this.model = model;
+            this.source = source;
+            this.sink = sink;
+            this.sourceNamed = !transfer;
         }
-        List<GenexMedCalcRecord> records = new ArrayList<>();
-        for (JsonLines.Line line : lines.values()) {
+
+        void see(ObjectNode o) {
             try {
-                records.add(record(line, transfer, fileModel, fileSource));
+                String named = JsonLines.text(o, transfer ? "Target Model" : "LLM Name");
+                if (named != null && !modelNamed) {
+                    model = named;
+                    modelNamed = true;
+                }
+                String namedSource = transfer ? JsonLines.text(o, "LLM Model") : null;
+                if (namedSource != null && !sourceNamed) {
+                    source = Optional.of(namedSource);
+                    sourceNamed = true;
+                }
             } catch (IllegalArgumentException e) {
-                problems.add(new InputProblem(fileName, line.number(), e.getMessage()));
+                // a name that is not a string: the record's own read reports it
+            }
+            if (modelNamed && sourceNamed) {
+                settle();
             }
         }
-        problems.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new ReadResult<>(records, problems);
+
+        void add(GenexMedCalcRecord record, boolean needsModel, boolean needsSource) {
+            if ((needsModel && !modelNamed) || (needsSource && !sourceNamed) || !waiting.isEmpty()) {
+                waiting.add(new Waiting(record, needsModel, needsSource));
+            } else {
+                sink.value(record, record.line());
+            }
+        }
+
+        /** Hands on the waiting records with the names as they now stand. */
+        void settle() {
+            for (Waiting w : waiting) {
+                GenexMedCalcRecord r = w.record();
+                sink.value(new GenexMedCalcRecord(r.line(), r.rowNumber(), r.calculatorId(),
+                        w.needsModel() ? model : r.model(), w.needsSource() ? source : r.sourceModel(), r.answer(),
+                        r.result(), r.failure()), r.line());
+            }
+            waiting.clear();
+        }
+
+        private record Waiting(GenexMedCalcRecord record, boolean needsModel, boolean needsSource) {}
     }
 
     private static GenexMedCalcRecord record(

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import xcot.io.InputFiles;
 import xcot.io.InputProblem;
 
 /**
@@ -30,7 +31,7 @@ final class JsonFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            problems.add(new InputProblem(file.toString(), 0, "cannot read: " + e.getMessage()));
+            problems.add(new InputProblem(file.toString(), 0, InputFiles.reason(e)));
             return Optional.empty();
         }
         try {

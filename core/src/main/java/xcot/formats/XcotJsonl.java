@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import xcot.io.InputProblem;
+import xcot.io.LineSink;
 import xcot.io.ReadResult;
-import xcot.io.Utf8Lines;
+import xcot.io.Utf8LineReader;
 import xcot.metrics.Outcome;
 import xcot.metrics.ScoredAnswer;
 
@@ -118,23 +118,24 @@ public final class XcotJsonl {
         }
     }
 
+    /** The fields scoring reads; a record's other fields (its texts) are skipped unread. */
+    private static final Set<String> SCORED_FIELDS = Set.of("benchmark", "item", "condition", "model", "source",
+            "answer", "correct", "score", "failure");
+
     public static ReadResult<ScoredAnswer> read(Path file) {
-        return parse(Utf8Lines.readBytes(file), file.getFileName().toString());
+        LineSink.Collecting<ScoredAnswer> sink = LineSink.collecting();
+        read(file, sink);
+        return sink.result();
     }
 
-    static ReadResult<ScoredAnswer> parse(byte[] bytes, String fileName) {
-        ReadResult<JsonLines.Line> lines = JsonLines.parse(bytes, fileName);
-        List<InputProblem> problems = new ArrayList<>(lines.problems());
-        List<ScoredAnswer> answers = new ArrayList<>();
-        for (JsonLines.Line line : lines.values()) {
-            try {
-                answers.add(answer(line.object()));
-            } catch (IllegalArgumentException e) {
-                problems.add(new InputProblem(fileName, line.number(), e.getMessage()));
-            }
-        }
-        problems.sort((a, b) -> Long.compare(a.line(), b.line()));
-        return new ReadResult<>(answers, problems);
+    /**
+     * Streams the file's answers into {@code sink} as they are read; memory holds one line, and of it only the
+     * fields above.
+     *
+     * @throws xcot.io.InputFormatException when the file cannot be read (one line naming it)
+     */
+    public static void read(Path file, LineSink<ScoredAnswer> sink) {
+        JsonLines.forEachValue(Utf8LineReader.open(file), SCORED_FIELDS, XcotJsonl::answer, sink);
     }
 
     private static ScoredAnswer answer(ObjectNode o) {

@@ -21,6 +21,11 @@ public abstract sealed class GgufException extends IOException permits GgufForma
         return file;
     }
 
+    /** The message without the file in front, for a caller that names the file itself. */
+    public String detail() {
+        return getMessage().substring(file.length() + 2);
+    }
+
     /**
      * Quotes text taken from a file for a one-line message: control characters are escaped and long text is cut,
      * so a corrupt key or name can neither break the line nor flood it.

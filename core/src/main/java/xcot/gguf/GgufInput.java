@@ -197,7 +197,7 @@ final class GgufInput {
             }
         } catch (IOException e) {
             window.flip();
-            throw new GgufFileException(file, "read failed at byte " + position() + ": " + e.getMessage(), e);
+            throw new GgufFileException(file, "read failed at byte " + position() + ": " + xcot.io.InputFiles.detail(e), e);
         }
         window.flip();
         if (window.remaining() < n) {

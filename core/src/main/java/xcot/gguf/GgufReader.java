@@ -61,7 +61,7 @@ public final class GgufReader {
         } catch (NoSuchFileException e) {
             throw new GgufFileException(file, "no such file", e);
         } catch (IOException e) {
-            throw new GgufFileException(file, "cannot access the file: " + e.getMessage(), e);
+            throw new GgufFileException(file, "cannot access the file: " + xcot.io.InputFiles.detail(e), e);
         }
         if (!attributes.isRegularFile()) {
             throw new GgufFileException(file, "is " + kindOf(path, attributes) + ", not a GGUF file", null);
@@ -73,7 +73,7 @@ public final class GgufReader {
         } catch (GgufException e) {
             throw e;
         } catch (IOException e) {
-            throw new GgufFileException(file, "cannot read the file: " + e.getMessage(), e);
+            throw new GgufFileException(file, "cannot read the file: " + xcot.io.InputFiles.detail(e), e);
         }
     }
 
@@ -86,23 +86,7 @@ public final class GgufReader {
     }
 
     static String kindOf(Path path, BasicFileAttributes attributes) {
-        if (attributes.isDirectory()) {
-            return "a directory";
-        }
-        try {
-            // st_mode's file type bits (Linux and other Unix systems; elsewhere the generic words below)
-            int type = (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
-            switch (type) {
-                case 0010000: return "a FIFO (named pipe)";
-                case 0020000: return "a character device";
-                case 0060000: return "a block device";
-                case 0140000: return "a socket";
-                default: break;
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
-            // no unix view here: fall through to the generic words
-        }
-        return "a special file";
+        return xcot.io.FileKind.describe(path, attributes);
     }
 
     private static GgufFile parse(Path path, GgufInput in) throws GgufException {

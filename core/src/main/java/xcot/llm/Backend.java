@@ -30,6 +30,35 @@ public final class Backend {
      */
     private static final ThreadLocal<List<String>> capturedErrors = new ThreadLocal<>();
 
+    /** Where llama.cpp's log lines go instead of SLF4J while a run routes them ({@link #routeLog}). */
+    private static volatile LogSink sink;
+
+    /** Receives llama.cpp's log, one whole line at a time, from whichever thread called llama.cpp. */
+    public interface LogSink {
+        /**
+         * @param level {@code error}, {@code warn}, {@code info} or {@code debug} (llama.cpp's debug lines, and warnings
+         *              that need no action)
+         */
+        void line(String level, String text);
+    }
+
+    /** Undoes a {@link #routeLog}. */
+    public interface LogRoute extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Sends llama.cpp's log lines to {@code target} instead of SLF4J (a run writes them to its {@code run.log}, so they
+     * never interleave with the progress line) until the returned route is closed. Routes do not nest across threads:
+     * the last one installed receives every line.
+     */
+    public static LogRoute routeLog(LogSink target) {
+        LogSink previous = sink;
+        sink = target;
+        return () -> sink = previous;
+    }
+
     /** The exit code of a process that llama.cpp aborted (see {@link #aborted}). */
     public static final int ABORT_EXIT_CODE = 70;
 
@@ -59,6 +88,11 @@ public final class Backend {
      */
     public static String buildCommit() {
         return LlamaLibrary.buildInfo().getProperty("commit", "unknown");
+    }
+
+    /** The cache key of the loaded llama.cpp build (commit, variant, CPU flags, recipe); "unknown" if not recorded. */
+    public static String buildKey() {
+        return LlamaLibrary.buildInfo().getProperty("key", "unknown");
     }
 
     /** What this process runs on: llama.cpp build, compiled backends, devices, CPU features. */
@@ -180,7 +214,14 @@ public final class Backend {
         if (capture != null && level == GGML_LOG_LEVEL_ERROR()) {
             capture.add(line.strip());
         }
-        if (line.contains("control-looking token")) {
+        LogSink routed = sink;
+        boolean harmless = line.contains("control-looking token");
+        if (routed != null) {
+            routed.line(level == GGML_LOG_LEVEL_ERROR() ? "error" : level == GGML_LOG_LEVEL_WARN() && !harmless ? "warn"
+                    : level == GGML_LOG_LEVEL_INFO() ? "info" : "debug", line);
+            return;
+        }
+        if (harmless) {
             // Every Qwen-family GGUF triggers this for its fim/repo tokens, which the HF tokenizer marks non-special;
             // llama.cpp fixes the type itself and there is nothing for the user to do.
             LLAMA_LOG.debug(line);

@@ -256,6 +256,9 @@ public final class Context extends NativeHandle {
      * starting right after the last position it holds in the cache (or anywhere when it holds none).
      */
     private void checkPositionsContinue(Batch batch) {
+        if (memory == null) {
+            return; // an encoder keeps no cells between batches, so there is nothing to continue
+        }
         int[] next = new int[maxSequences];
         java.util.Arrays.fill(next, Integer.MIN_VALUE);
         for (int i = 0; i < batch.size(); i++) {

@@ -190,7 +190,7 @@ public final class Model extends NativeHandle {
             Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (java.io.IOException e) {
-            throw new LlamaException("cannot save the model to " + file + ": " + e.getMessage(), e);
+            throw new LlamaException("cannot save the model to " + file + ": " + xcot.io.InputFiles.detail(e), e);
         } finally {
             try {
                 Files.deleteIfExists(temp);

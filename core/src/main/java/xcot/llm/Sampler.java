@@ -62,6 +62,7 @@ public final class Sampler extends NativeHandle {
                     case SamplerStep.Greedy g -> llama_sampler_init_greedy();
                     case SamplerStep.TopK k -> llama_sampler_init_top_k(k.k());
                     case SamplerStep.TopP p -> llama_sampler_init_top_p(p.p(), p.minKeep());
+                    case SamplerStep.MinP p -> llama_sampler_init_min_p(p.p(), p.minKeep());
                     case SamplerStep.Temperature t -> llama_sampler_init_temp(t.t());
                     case SamplerStep.Distribution d -> llama_sampler_init_dist((int) d.seed());
                     case SamplerStep.Grammar g -> grammar(vocab, g, arena);

@@ -19,6 +19,17 @@ public sealed interface SamplerStep {
         }
     }
 
+    /**
+     * Keep the tokens whose probability is at least {@code p} times the most likely token's, at least {@code minKeep}
+     * tokens ({@code llama_sampler_init_min_p}).
+     */
+    record MinP(float p, int minKeep) implements SamplerStep {
+        public MinP {
+            if (!(p >= 0 && p < 1)) throw new IllegalArgumentException("min-p must be in [0, 1), not " + p);
+            if (minKeep < 1) throw new IllegalArgumentException("minKeep must be >= 1, not " + minKeep);
+        }
+    }
+
     /** Divide logits by {@code t}; {@code t <= 0} keeps only the maximum. */
     record Temperature(float t) implements SamplerStep {}
 

@@ -73,7 +73,7 @@ final class TrainingPreconditions {
                 }
             }
         } catch (GgufException e) {
-            throw new TrainingException(file + ": unreadable vocabulary: " + e.getMessage(), e);
+            throw new TrainingException(file + ": unreadable vocabulary: " + e.detail(), e);
         }
     }
 }

@@ -12,9 +12,9 @@ public final class SamplerChain {
     private SamplerChain() {}
 
     /**
-     * Greedy: pick the highest logit. Sampled: temperature, top-k (when {@code k > 0}) and top-p (when {@code p < 1},
-     * keeping at least one token, as Hugging Face does for one sequence) in the spec's {@link SamplerOrder}, then a
-     * draw seeded with the spec's seed.
+     * Greedy: pick the highest logit. Sampled: temperature, top-k (when {@code k > 0}), top-p (when {@code p < 1},
+     * keeping at least one token, as Hugging Face does for one sequence) and min-p (when above 0) in the spec's
+     * {@link SamplerOrder}, then a draw seeded with the spec's seed.
      */
     public static List<SamplerStep> of(SamplingSpec spec) {
         return switch (spec) {
@@ -30,6 +30,11 @@ public final class SamplerChain {
         }
         if (s.topP() < 1) {
             filters.add(new SamplerStep.TopP(s.topP(), 1));
+        }
+        if (s.minP() > 0) {
+            // After top-p in both orders: Hugging Face's MinPLogitsWarper follows its TopPLogitsWarper, and llama.cpp's
+            // own chain runs min-p after top-p.
+            filters.add(new SamplerStep.MinP(s.minP(), 1));
         }
         List<SamplerStep> steps = new ArrayList<>();
         SamplerStep temperature = new SamplerStep.Temperature(s.temperature());

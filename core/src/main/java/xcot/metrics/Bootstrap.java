@@ -10,6 +10,19 @@ import java.util.function.ToDoubleFunction;
  * seed draws the same resamples, which keeps the intervals of one setting's statistics mutually consistent.
  */
 public final class Bootstrap {
+    /**
+     * Who is told of the resamples as they are drawn, where a command binds one around its scoring (a progress line
+     * for long bootstraps); unbound, nobody is.
+     */
+    public static final ScopedValue<Listener> LISTENER = ScopedValue.newInstance();
+    private static final int REPORT_EVERY = 256;
+
+    /** Told of resamples drawn; called from the scoring thread every few hundred resamples. */
+    @FunctionalInterface
+    public interface Listener {
+        void resampled(int resamples);
+    }
+
     private Bootstrap() {}
 
     /** All items once: the statistic on the original data. */
@@ -28,7 +41,11 @@ public final class Bootstrap {
         double[] values = new double[spec.resamples()];
         int kept = 0;
         int[] counts = new int[items];
+        Listener listener = LISTENER.isBound() ? LISTENER.get() : null;
         for (int b = 0; b < spec.resamples(); b++) {
+            if (listener != null && b % REPORT_EVERY == REPORT_EVERY - 1) {
+                listener.resampled(REPORT_EVERY);
+            }
             Arrays.fill(counts, 0);
             for (int j = 0; j < items; j++) {
                 counts[random.nextInt(items)]++;
@@ -37,6 +54,9 @@ public final class Bootstrap {
             if (!Double.isNaN(value)) {
                 values[kept++] = value;
             }
+        }
+        if (listener != null) {
+            listener.resampled(spec.resamples() % REPORT_EVERY);
         }
         if (kept == 0) {
             return new Interval(Double.NaN, Double.NaN);

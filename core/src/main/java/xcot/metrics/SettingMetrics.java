@@ -13,6 +13,15 @@ import xcot.metrics.Setting;
 public final class SettingMetrics {
     private SettingMetrics() {}
 
+    /**
+     * How many bootstrap intervals {@link #score} draws for one setting under {@code rule}, each of
+     * {@link BootstrapSpec#resamples()} resamples: consistency, accuracy, the three breakdown shares, and for
+     * categorical rules all-agree and Fleiss' kappa.
+     */
+    public static int bootstraps(AgreementRule rule) {
+        return rule.isCategorical() ? 7 : 5;
+    }
+
     public static SettingReport score(Setting s, AgreementRule rule, boolean stringBreakdown, BootstrapSpec spec) {
         int[] all = Bootstrap.identity(s.itemIds().size());
 

@@ -106,7 +106,7 @@ final class CheckCache {
         try {
             store(dir.resolve(r.sha256() + ".properties"), p);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the model-check cache in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the model-check cache in " + dir + ": " + xcot.io.InputFiles.detail(e), e);
         }
     }
 

@@ -202,7 +202,7 @@ public final class ModelCheck {
         try {
             return cache().sha256(model);
         } catch (IOException e) {
-            throw new ModelCheckException(model, "cannot hash the file: " + e.getMessage(), e);
+            throw new ModelCheckException(model, "cannot hash the file: " + xcot.io.InputFiles.detail(e), e);
         }
     }
 

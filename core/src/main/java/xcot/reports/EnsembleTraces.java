@@ -28,7 +28,7 @@ public final class EnsembleTraces {
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ReportInputException(file + ": cannot read: " + e.getMessage());
+            throw new ReportInputException(file + ": " + xcot.io.InputFiles.reason(e));
         }
         for (int n = 0; n < lines.size(); n++) {
             if (lines.get(n).isBlank()) {

@@ -2,13 +2,16 @@ package xcot.reports;
 
 import java.util.Objects;
 import java.util.Optional;
+import xcot.metrics.AnswerParsing;
 import xcot.metrics.SettingReport;
 
 /**
  * One scored setting of a report: a condition (for transfers, ensembles and corrupted chains, from one source) over
- * all models, with the {@code xcot score} command that prints the same numbers.
+ * all models, with the {@code xcot score} command that prints the same numbers, and how many of its answers parsed
+ * (the reason behind an {@code n/a}).
  */
-public record ReportSetting(String condition, Optional<String> source, SettingReport report, String command) {
+public record ReportSetting(String condition, Optional<String> source, SettingReport report, String command,
+                            AnswerParsing parsing) {
     static final String WITHOUT_ANSWER = "-without-answer";
     static final String FULL = "-full";
 
@@ -17,6 +20,12 @@ public record ReportSetting(String condition, Optional<String> source, SettingRe
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(command, "command");
+        Objects.requireNonNull(parsing, "parsing");
+    }
+
+    /** The label, with {@code " !"} when fewer than half the setting's answers parsed. */
+    public String flaggedLabel() {
+        return parsing.mostlyUnparsed() ? label() + " !" : label();
     }
 
     /** {@code condition}, or {@code condition <- source}. */

@@ -110,6 +110,16 @@ public final class ResultsJson {
         r.models().forEach(models::add);
         node.put("items", r.items());
         node.put("missing", r.missing());
+        ObjectNode parsing = node.putObject("parsing");
+        parsing.put("parsed", s.parsing().parsed());
+        parsing.put("answers", s.parsing().total());
+        if (s.parsing().commonestFailure().isPresent()) {
+            parsing.put("commonestFailure", s.parsing().commonestFailure().get());
+        } else {
+            parsing.putNull("commonestFailure");
+        }
+        parsing.put("commonestFailureCount", s.parsing().commonestCount());
+        parsing.put("mostlyUnparsed", s.parsing().mostlyUnparsed());
         node.set("consistency", JsonValues.summary(r.consistency()));
         ObjectNode accuracy = JsonValues.summary(r.accuracyMean());
         ArrayNode perModel = accuracy.putArray("models");

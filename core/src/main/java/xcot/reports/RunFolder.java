@@ -16,6 +16,8 @@ import xcot.metrics.ScoredAnswer;
 import xcot.reports.Provenance.Row;
 import xcot.reports.input.ReportInputException;
 import xcot.runs.export.RunFiles;
+import xcot.runs.folder.RunLock;
+import xcot.runs.folder.RunManifest;
 
 /**
  * A finished run folder, read for reporting: its answers ({@code answers.jsonl}, the only file required), its
@@ -23,19 +25,22 @@ import xcot.runs.export.RunFiles;
  * Everything else about the run is recomputed from the answers, so a report equals what {@code xcot score} prints.
  *
  * <p>Refused, with one line each: a path that is no folder; a folder without {@code answers.jsonl} (not a run, or a
- * run that has not exported yet when a store is there); a run being written ({@value #LOCK}, a leftover
- * {@code answers.jsonl.tmp}, or the store's open write-ahead log); a {@code run.json} of another format version;
+ * run that has not exported yet when its {@code run.json} is there); a run being written (a live process holds
+ * {@value #LOCK}), or one that was interrupted (the lock file of a process that is gone, a leftover
+ * {@code answers.jsonl.tmp}, the open write-ahead log of an older run's own store); a {@code run.json} of another
+ * format version;
  * answer lines this xcot cannot read (an older schema).
  */
 public record RunFolder(Path dir, String name, Path answersFile, List<ScoredAnswer> answers,
                         List<EnsembleStats> ensembles, Provenance provenance) {
     /** The lock a running {@code xcot run} holds in its folder. */
-    public static final String LOCK = "run.lock";
-    public static final String RUN_JSON = "run.json";
-    public static final String CONFIG_YAML = "config.yaml";
-    static final String STORE = "store.sqlite";
+    public static final String LOCK = RunFiles.LOCK;
+    public static final String RUN_JSON = RunFiles.RUN_JSON;
+    public static final String CONFIG_YAML = RunFiles.CONFIG;
+    /** The run folder's own store, before runs shared one cache. */
+    static final String STORE = RunFiles.LEGACY_STORE;
     /** The {@code run.json} format versions this reader understands. */
-    public static final int RUN_JSON_VERSION = 1;
+    public static final int RUN_JSON_VERSION = RunManifest.FORMAT_VERSION;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,18 +57,24 @@ public record RunFolder(Path dir, String name, Path answersFile, List<ScoredAnsw
             throw new ReportInputException(dir + ": not a folder (give a run folder, the --out of xcot run)");
         }
         Path answers = dir.resolve(RunFiles.ANSWERS);
-        if (Files.exists(dir.resolve(LOCK))) {
+        if (RunLock.isHeld(dir)) {
             throw new ReportInputException(dir + ": a run is writing this folder (" + LOCK + "); report it when the "
                     + "run has finished");
+        }
+        if (Files.exists(dir.resolve(LOCK))) {
+            throw new ReportInputException(dir + ": the run writing this folder was interrupted (" + LOCK + " of a "
+                    + "process that is gone); rerun xcot run to complete it");
         }
         if (Files.exists(dir.resolve(RunFiles.ANSWERS + ".tmp")) || Files.exists(dir.resolve(STORE + "-wal"))) {
             throw new ReportInputException(dir + ": a run is in progress here or was killed (its store is still "
                     + "open); let it finish, or rerun xcot run to complete it");
         }
         if (!Files.isRegularFile(answers)) {
-            if (Files.exists(dir.resolve(STORE))) {
-                throw new ReportInputException(dir + ": the run has not finished (" + STORE + " but no "
-                        + RunFiles.ANSWERS + " yet); rerun xcot run to complete it");
+            for (String started : List.of(RUN_JSON, STORE)) {
+                if (Files.exists(dir.resolve(started))) {
+                    throw new ReportInputException(dir + ": the run has not finished (" + started + " but no "
+                            + RunFiles.ANSWERS + " yet); rerun xcot run to complete it");
+                }
             }
             throw new ReportInputException(dir + ": not a run folder (no " + RunFiles.ANSWERS + ")");
         }
@@ -117,7 +128,7 @@ public record RunFolder(Path dir, String name, Path answersFile, List<ScoredAnsw
             return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
                     : Optional.empty();
         } catch (IOException e) {
-            throw new ReportInputException(file + ": cannot read: " + e.getMessage());
+            throw new ReportInputException(file + ": " + xcot.io.InputFiles.reason(e));
         }
     }
 }

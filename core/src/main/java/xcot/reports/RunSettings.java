@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import xcot.metrics.AnswerParsing;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.ScoredAnswer;
 import xcot.metrics.Setting;
@@ -56,7 +57,7 @@ public final class RunSettings {
                 continue;
             }
             out.add(new ReportSetting(e.getKey().condition(), e.getKey().source(), SettingMetrics.score(setting, rule,
-                    scoring.has(Quirk.STRING_BREAKDOWN), spec), command.apply(e.getKey())));
+                    scoring.has(Quirk.STRING_BREAKDOWN), spec), command.apply(e.getKey()), AnswerParsing.of(e.getValue())));
         }
         return out;
     }

@@ -23,7 +23,7 @@ public final class SettingsTables {
             "missing", "consistency", "consistency_std", "consistency_ci_low", "consistency_ci_high", "accuracy_kind",
             "accuracy", "accuracy_ci_low", "accuracy_ci_high", "consistent_correct", "consistent_wrong",
             "inconsistent", "all_agree", "fleiss_kappa", "fleiss_kappa_ci_low", "fleiss_kappa_ci_high",
-            "score_command");
+            "score_command", "answers_parsed", "answers", "commonest_failure");
 
     private SettingsTables() {}
 
@@ -51,6 +51,8 @@ public final class SettingsTables {
                             four(x.fleissKappa().ci95().low()), four(x.fleissKappa().ci95().high())))
                             .orElse(List.of("", "", "", "")));
                     row.add(s.command());
+                    row.addAll(List.of(Integer.toString(s.parsing().parsed()), Integer.toString(s.parsing().total()),
+                            s.parsing().commonestFailure().orElse("")));
                     csv.printRecord(row);
                 }
             }
@@ -75,7 +77,7 @@ public final class SettingsTables {
 
     public static List<String> cells(BenchmarkReport b, ReportSetting s) {
         SettingReport r = s.report();
-        List<String> c = new ArrayList<>(List.of(s.label(), Numbers.three(r.consistency().mean()) + " ± "
+        List<String> c = new ArrayList<>(List.of(s.flaggedLabel(), Numbers.three(r.consistency().mean()) + " ± "
                 + Numbers.three(r.consistency().std()), Numbers.interval(r.consistency().ci95()),
                 Numbers.three(r.accuracyMean().mean())));
         if (!b.graded()) {
@@ -87,6 +89,24 @@ public final class SettingsTables {
         }
         return c;
     }
+
+    /**
+     * Why a benchmark's table shows {@code n/a} or a {@code !}: one line per such setting with its answers parsed and
+     * the commonest failure; empty when every setting is whole.
+     */
+    public static List<String> parsingNotes(BenchmarkReport b) {
+        List<String> notes = new ArrayList<>();
+        for (ReportSetting s : b.settings()) {
+            if (s.parsing().mostlyUnparsed() || SummaryTable.hasNotAvailable(s.report())) {
+                notes.add(s.label() + ": " + s.parsing().describe());
+            }
+        }
+        return notes;
+    }
+
+    /** The heading of {@link #parsingNotes}. */
+    public static final String PARSING_NOTES = "n/a and ! (fewer than half the answers parsed; consistency skips an "
+            + "item for a pair when either answer failed):";
 
     public static String markdown(Report report) {
         StringBuilder out = new StringBuilder("# ").append(report.title()).append("\n\n");
@@ -105,6 +125,11 @@ public final class SettingsTables {
                     .toList()));
             for (ReportSetting s : b.settings()) {
                 out.append(row(cells(b, s).stream().map(SettingsTables::markdownCell).toList()));
+            }
+            List<String> notes = parsingNotes(b);
+            if (!notes.isEmpty()) {
+                out.append("\n").append(PARSING_NOTES).append("\n\n");
+                notes.forEach(n -> out.append("- ").append(markdownCell(n)).append('\n'));
             }
             out.append("\n").append(b.accuracyName().substring(0, 1).toUpperCase(java.util.Locale.ROOT))
                     .append(b.accuracyName().substring(1)).append(" per model:\n\n");
@@ -154,6 +179,8 @@ public final class SettingsTables {
                     + "$\\pm$ population std over model pairs, with the bootstrap 95~\\% interval over items")
                     .append(b.graded() ? "; answers agree by similarity, and the similarity column is the mean "
                             + "similarity to the gold answers." : ".")
+                    .append(b.settings().stream().anyMatch(s -> s.parsing().mostlyUnparsed())
+                            ? tex(" Settings marked ! had fewer than half their answers parsed.") : "")
                     .append("}\n\\end{table}\n");
         }
         return out.toString();

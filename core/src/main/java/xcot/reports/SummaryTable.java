@@ -23,8 +23,8 @@ public final class SummaryTable {
             return out.append("no setting to score (consistency needs at least two models)\n").toString();
         }
         out.append(table(r.settings(), labelWidth(r)));
-        out.append("consistency: mean ± population std over the model pairs; cons+ok / cons+x: consistent and both "
-                + "correct / not both correct; incons: inconsistent\n");
+        out.append("parsed: answers that yielded a usable answer; consistency: mean ± population std over the model "
+                + "pairs; cons+ok / cons+x: consistent and both correct / not both correct; incons: inconsistent\n");
         return out.toString();
     }
 
@@ -44,18 +44,36 @@ public final class SummaryTable {
 
     private static String table(List<SettingSummary> settings, int width) {
         StringBuilder out = new StringBuilder();
-        String format = "%-" + width + "s  %5s  %-15s  %-15s  %8s  %7s  %7s  %7s%n";
-        out.append(String.format(Locale.ROOT, format, "setting", "items", "consistency", "95% CI", "accuracy",
-                "cons+ok", "cons+x", "incons"));
+        int parsedWidth = Math.max(6, settings.stream().mapToInt(s -> s.parsing().fraction().length()).max().orElse(0));
+        String format = "%-" + width + "s  %5s  %" + parsedWidth + "s  %-15s  %-15s  %8s  %7s  %7s  %7s%s%n";
+        out.append(String.format(Locale.ROOT, format, "setting", "items", "parsed", "consistency", "95% CI",
+                "accuracy", "cons+ok", "cons+x", "incons", ""));
+        List<String> notes = new java.util.ArrayList<>();
         for (SettingSummary s : settings) {
             var report = s.report();
-            out.append(String.format(Locale.ROOT, format, s.label(), report.items(), meanStd(report.consistency()),
-                    interval(report.consistency()), number(report.accuracyMean().mean()),
+            boolean flagged = s.parsing().mostlyUnparsed();
+            out.append(String.format(Locale.ROOT, format, s.label(), report.items(), s.parsing().fraction(),
+                    meanStd(report.consistency()), interval(report.consistency()), number(report.accuracyMean().mean()),
                     number(report.breakdown().consistentCorrect().mean()),
                     number(report.breakdown().consistentWrong().mean()),
-                    number(report.breakdown().inconsistent().mean())));
+                    number(report.breakdown().inconsistent().mean()), flagged ? "  ! mostly unparsed" : ""));
+            if (flagged || hasNotAvailable(report)) {
+                notes.add("  " + s.label() + ": " + s.parsing().describe());
+            }
+        }
+        if (!notes.isEmpty()) {
+            out.append("n/a and ! (fewer than half the answers parsed; consistency skips an item for a pair when either"
+                    + " answer failed):\n");
+            notes.forEach(n -> out.append(n).append('\n'));
         }
         return out.toString();
+    }
+
+    /** Whether a row of the table shows {@code n/a} anywhere. */
+    static boolean hasNotAvailable(xcot.metrics.SettingReport r) {
+        return Double.isNaN(r.consistency().mean()) || Double.isNaN(r.consistency().std())
+                || Double.isNaN(r.consistency().ci95().low()) || Double.isNaN(r.accuracyMean().mean())
+                || Double.isNaN(r.breakdown().inconsistent().mean());
     }
 
     /**

@@ -44,7 +44,7 @@ final class ModelResolver {
                 ? ModelProfile.of(config.profile().get(), template)
                 : detection.orElseThrow().profile();
         SamplingDefaults sampling = profile.sampling().with(config.temperature().orElse(null),
-                config.topK().orElse(null), config.topP().orElse(null));
+                config.topK().orElse(null), config.topP().orElse(null), config.minP().orElse(null));
         return new ResolvedModel(config, path, FileHashes.sha256(path, store), gguf, detection,
                 profile.withSampling(sampling), config.grammar().flatMap(Grammars::byName));
     }

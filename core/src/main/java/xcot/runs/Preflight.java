@@ -13,13 +13,10 @@ import xcot.gguf.GgufException;
 import xcot.llm.Backend;
 import xcot.llm.BackendInfo;
 import xcot.llm.ContextOptions;
-import xcot.llm.Model;
-import xcot.llm.ModelOptions;
 import xcot.methods.Condition;
 import xcot.methods.ensemble.GroupSizing;
 import xcot.methods.ensemble.SessionOptions;
 import xcot.modelcheck.ModelCheck;
-import xcot.profiles.ModelProfile;
 import xcot.runs.config.ConfigException;
 import xcot.runs.config.EnsembleConfig;
 import xcot.runs.config.ModelConfig;
@@ -30,7 +27,6 @@ import xcot.runs.plan.ResolvedModel;
 import xcot.runs.plan.RunPlan;
 import xcot.runs.store.RunStore;
 import xcot.tasks.Benchmark;
-import xcot.tasks.BenchmarkItem;
 import xcot.tasks.Budgets;
 import xcot.tasks.CotCorruption;
 
@@ -41,7 +37,23 @@ import xcot.tasks.CotCorruption;
 final class Preflight {
     private Preflight() {}
 
-    static RunPlan plan(RunConfig config, RunStore store, RunOptions options) {
+    /**
+     * The checked plan of {@code config}.
+     *
+     * @param recordedHarmonyDate the harmony date an earlier invocation of the run recorded (kept across resumes)
+     * @param checkModels         whether to run the isolated load check of new model files (a dry run does not)
+     */
+    static RunPlan plan(RunConfig config, RunStore store, RunOptions options, Optional<LocalDate> recordedHarmonyDate,
+            boolean checkModels) {
+        return plan(config, store, options, recordedHarmonyDate, Map.of(), checkModels);
+    }
+
+    /**
+     * @param recordedParallel each model's {@code parallel} an earlier invocation chose by default (kept across
+     *                         resumes where batching changes outputs)
+     */
+    static RunPlan plan(RunConfig config, RunStore store, RunOptions options, Optional<LocalDate> recordedHarmonyDate,
+            Map<String, Integer> recordedParallel, boolean checkModels) {
         Benchmark benchmark = options.benchmarks().apply(config);
         if (benchmark.items().isEmpty()) {
             throw new ConfigException(config.source(), 0, "the selection has no " + benchmark.name() + " items");
@@ -53,15 +65,17 @@ final class Preflight {
         }
         Optional<ResolvedModel> filter = config.answerRemoval().model()
                 .map(m -> ModelResolver.resolve(m, store, config.source()));
-        checkLoadable(models, filter);
-        LocalDate date = config.harmonyDate().orElseGet(() ->
-                LocalDate.parse(store.putMetaIfAbsent("harmony-date", options.today().toString())));
+        if (checkModels) {
+            checkLoadable(models, filter);
+        }
+        LocalDate date = config.harmonyDate().or(() -> recordedHarmonyDate).orElse(options.today());
         Budgets budgets = config.budgets().applyTo(benchmark.kind().defaultBudgets());
         RunPlan plan = Planner.plan(config, benchmark, models, filter, budgets, date);
-        checkContexts(plan, options);
-        plan = chooseParallel(plan, store, options);
+        ContextCheck.check(plan);
+        plan = chooseParallel(plan, recordedParallel, options);
         checkMemory(plan);
         checkEnsembleGroups(plan);
+        checkGpu(plan, options);
         return plan;
     }
 
@@ -91,44 +105,31 @@ final class Preflight {
     }
 
     /**
-     * Tokenizes every selected item's own-CoT prompt with a vocabulary-only load (no weights) and requires the
-     * longest, plus the answer budget, to fit the model's context. A context that leaves less than the CoT budget is
-     * only worth a warning: long CoTs are then cut at the window.
+     * A model that asks for GPU layers on a build without a GPU backend runs on the CPU: one warning line, or an error
+     * under {@code --require-gpu} (which also counts the default {@code -1}, "all layers if there is a GPU"). Layers
+     * offloaded to RPC servers need no local GPU.
      */
-    static void checkContexts(RunPlan ctx, RunOptions options) {
-        for (ResolvedModel m : ctx.models()) {
-            int longest = 0;
-            String longestItem = "";
-            try (Model vocabOnly = Model.load(m.path(), ModelOptions.vocabularyOnly())) {
-                int bos = vocabOnly.vocab().bos();
-                Optional<String> bosText = bos >= 0 ? Optional.of(vocabOnly.vocab().text(bos)) : Optional.empty();
-                for (BenchmarkItem item : ctx.benchmark().items()) {
-                    String rendered = m.profile().render(item.prompt(), ctx.render(m));
-                    String text = rendered + m.profile().ownCotOpening(rendered);
-                    int n = vocabOnly.vocab().tokenize(text,
-                            ModelProfile.addSpecialTokens(text, bosText, ctx.config().flags()), true).length;
-                    if (n > longest) {
-                        longest = n;
-                        longestItem = item.id();
-                    }
-                }
+    static void checkGpu(RunPlan plan, RunOptions options) {
+        BackendInfo info = Backend.info();
+        if (info.devices().stream().anyMatch(d -> !d.type().equals("CPU"))) {
+            return;
+        }
+        List<ResolvedModel> all = new ArrayList<>(plan.models());
+        plan.filterModel().ifPresent(all::add);
+        for (ResolvedModel m : all) {
+            int layers = m.config().gpuLayers();
+            boolean asks = m.config().rpcServers().isEmpty() && (layers > 0 || options.requireGpu() && layers != 0);
+            if (!asks) {
+                continue;
             }
-            int context = m.config().contextTokens();
-            int needed = longest + ctx.budgets().answerTokens();
-            if (needed > context) {
-                throw new ConfigException(ctx.config().source(), m.config().line(), "model '" + m.name() + "': context "
-                        + context + " is too small: the longest " + ctx.benchmark().name() + " prompt (item "
-                        + longestItem + ") is " + longest + " tokens, plus " + ctx.budgets().answerTokens()
-                        + " answer tokens; raise 'context' to at least " + needed);
+            String what = "model '" + m.name() + "': gpu-layers " + layers + ", but this llama.cpp build ("
+                    + info.variant() + ") has no GPU backend";
+            if (options.requireGpu()) {
+                throw new ConfigException(plan.config().source(), m.config().line(), what + " (--require-gpu); "
+                        + "build the CUDA variant (mvn -Dxcot.llama.variant=cuda) or set gpu-layers: 0");
             }
-            int comfortable = longest + ctx.budgets().cotTokens() + ctx.budgets().answerTokens();
-            if (comfortable > context) {
-                options.err().println("xcot: warning: model '" + m.name() + "': context " + context
-                        + " leaves less than the CoT budget after the longest prompt (" + longest + " + "
-                        + ctx.budgets().cotTokens() + " + " + ctx.budgets().answerTokens() + " tokens); long CoTs are "
-                        + "cut at the window");
-                options.err().flush();
-            }
+            options.err().println("xcot: warning: " + what + ": it runs on the CPU");
+            options.err().flush();
         }
     }
 
@@ -136,23 +137,23 @@ final class Preflight {
      * Settles each model's {@code parallel} before anything loads (the configured value, refused in one line if its
      * KV windows do not fit; else the most that fit, up to {@link ParallelChoice#DEFAULT_MOST}), says what was chosen
      * and why, and returns the plan with it. Where batching can change outputs ({@link Batching#batchInvariant}), a
-     * chosen value is kept with the run, like its harmony date, so a resumed run decodes the same batches whatever
-     * memory is free then.
+     * value chosen by default is kept in {@code run.json}, like the harmony date, so a resumed run decodes the same
+     * batches whatever memory is free then (if it still fits).
      */
-    static RunPlan chooseParallel(RunPlan plan, RunStore store, RunOptions options) {
+    static RunPlan chooseParallel(RunPlan plan, Map<String, Integer> recorded, RunOptions options) {
         BackendInfo info = Backend.info();
         List<ResolvedModel> models = new ArrayList<>();
         for (ResolvedModel m : plan.models()) {
-            models.add(withParallel(m, plan, store, options, info));
+            models.add(withParallel(m, plan, recorded, options, info));
         }
-        Optional<ResolvedModel> filter = plan.filterModel().map(m -> withParallel(m, plan, store, options, info));
+        Optional<ResolvedModel> filter = plan.filterModel().map(m -> withParallel(m, plan, recorded, options, info));
         options.err().flush();
         return new RunPlan(plan.config(), plan.benchmark(), models, filter, plan.budgets(), plan.harmonyDate(),
                 plan.steps(), plan.exportOrder());
     }
 
-    private static ResolvedModel withParallel(ResolvedModel m, RunPlan plan, RunStore store, RunOptions options,
-                                              BackendInfo info) {
+    private static ResolvedModel withParallel(ResolvedModel m, RunPlan plan, Map<String, Integer> recorded,
+                                              RunOptions options, BackendInfo info) {
         ModelConfig c = m.config();
         int window = Batching.padded(c.contextTokens());
         MemoryCheck.Estimate e;
@@ -174,7 +175,7 @@ final class Preflight {
         int parallel = choice.parallel();
         String line = choice.line();
         if (c.parallel().isEmpty() && !Batching.of(c.withParallel(parallel), info).batchInvariant()) {
-            int first = Integer.parseInt(store.putMetaIfAbsent("parallel/" + m.name(), Integer.toString(parallel)));
+            int first = recorded.getOrDefault(m.name(), parallel);
             if (first != parallel && first <= Math.max(1, choice.most())) {
                 parallel = first;
                 line = "model '" + m.name() + "': parallel " + first + " (chosen when the run started, kept so that "

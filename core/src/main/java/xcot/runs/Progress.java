@@ -1,74 +1,92 @@
 package xcot.runs;
 
-import xcot.runs.phases.BatchedStepStats;
-import xcot.runs.phases.PhaseListener;
-
 import java.io.PrintWriter;
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import xcot.runs.phases.BatchedStepStats;
+import xcot.runs.phases.PhaseListener;
+import xcot.runs.plan.Phase;
+import xcot.runs.plan.PlanStep;
 
 /**
- * The progress bar on stderr: work units done of the total, the current phase, an ETA from the units actually
- * computed (units recalled from the store take no time) and the generation speed in new tokens per second. On a
- * terminal one line is redrawn in place; otherwise (a log file, a pipe) a plain line is printed at each phase start and
- * at most every {@value #PLAIN_INTERVAL_SECONDS} seconds.
+ * The progress line on stderr: units done of the plan's total (fixed before the first unit), the current step, an ETA
+ * and the generation speed. The ETA extrapolates the pace of the last {@value #WINDOW} units (a moving window, so a
+ * slow phase after a fast one, or cache hits giving way to new work, move it within a few units); the speed is the new
+ * tokens per second of decoding in the current phase, reset when the phase changes. On a terminal one line is redrawn
+ * in place; otherwise (a log file, a pipe) a plain line is printed at each step start and at most every
+ * {@value #PLAIN_INTERVAL_SECONDS} seconds.
  */
 public final class Progress implements PhaseListener {
     static final int PLAIN_INTERVAL_SECONDS = 10;
+    /** Units whose pace the ETA extrapolates. */
+    static final int WINDOW = 50;
     private final PrintWriter err;
     private final boolean terminal;
     private final LongSupplier nanoTime;
-    private long total;
+    private final long total;
+    private final List<PlanStep> steps;
+    /** Completion times of the last {@link #WINDOW} units; the first element is the window's start. */
+    private final ArrayDeque<Long> recent = new ArrayDeque<>();
     private long done;
     private long recalled;
-    private long computedNanos;
-    private long computedUnits;
     private long newTokens;
-    private long decodeNanos;
-    private long unitStart;
+    private long phaseTokens;
+    private long phaseDecodeNanos;
+    private int stepIndex = -1;
+    private Phase phase;
     private long lastPlainLine;
-    private String phase = "";
+    private String label = "";
     private int lastWidth;
     /** The current step's batched generation so far, if it generated anything. */
     private BatchedStepStats batch;
 
-    public Progress(PrintWriter err, boolean terminal, LongSupplier nanoTime) {
+    /**
+     * @param total the plan's unit count
+     * @param steps the plan's steps, which the phases announce in order (their phases label the speed)
+     */
+    public Progress(PrintWriter err, boolean terminal, LongSupplier nanoTime, long total, List<PlanStep> steps) {
         this.err = err;
         this.terminal = terminal;
         this.nanoTime = nanoTime;
-        this.unitStart = nanoTime.getAsLong();
-        this.lastPlainLine = unitStart;
-    }
-
-    /** A progress that prints nothing. */
-    public static Progress silent() {
-        return new Progress(new PrintWriter(java.io.Writer.nullWriter()), false, System::nanoTime);
-    }
-
-    void addTotal(long units) {
-        total += units;
+        this.total = total;
+        this.steps = List.copyOf(steps);
+        long now = nanoTime.getAsLong();
+        this.lastPlainLine = now;
+        recent.add(now);
     }
 
     @Override
-    public void step(String label) {
-        phase = label + ":";
+    public void step(String stepLabel) {
+        label = stepLabel + ":";
         batch = null;
-        unitStart = nanoTime.getAsLong();
+        for (int i = stepIndex + 1; i < steps.size(); i++) {
+            if (steps.get(i).label().equals(stepLabel)) {
+                stepIndex = i;
+                Phase next = steps.get(i).phase();
+                if (next != phase) {
+                    phase = next;
+                    phaseTokens = 0;
+                    phaseDecodeNanos = 0;
+                }
+                break;
+            }
+        }
         draw(true);
     }
 
     /** One unit (an attempt, a sanitized CoT, an ensemble CoT) finished; {@code fromStore} when nothing was computed. */
     @Override
     public void unitDone(boolean fromStore) {
-        long now = nanoTime.getAsLong();
         done++;
         if (fromStore) {
             recalled++;
-        } else {
-            computedUnits++;
-            computedNanos += now - unitStart;
         }
-        unitStart = now;
+        recent.addLast(nanoTime.getAsLong());
+        if (recent.size() > WINDOW + 1) {
+            recent.removeFirst();
+        }
         draw(false);
     }
 
@@ -76,7 +94,8 @@ public final class Progress implements PhaseListener {
     public void generated(int promptTokens, int tokens, long nanos, boolean fromStore) {
         if (!fromStore) {
             newTokens += tokens;
-            decodeNanos += nanos;
+            phaseTokens += tokens;
+            phaseDecodeNanos += nanos;
         }
     }
 
@@ -117,19 +136,21 @@ public final class Progress implements PhaseListener {
 
     String line() {
         long left = Math.max(0, total - done);
-        String eta = computedUnits == 0 ? "--:--" : clock(left * (computedNanos / computedUnits) / 1_000_000_000L);
-        // Batched sequences share each decode, so the step's own tokens per wall second is the speed.
+        int paced = recent.size() - 1;
+        String eta = paced < 2 ? "--:--"
+                : clock(Math.round(left * ((recent.getLast() - recent.getFirst()) / (double) paced) / 1e9));
+        // Batched sequences share each decode, so the step's new tokens per wall second is its speed; the per-sequence
+        // decode times overlap and would understate it.
         String speed = batch != null && batch.wallNanos() > 0
-                ? String.format(Locale.ROOT, "%.0f", batch.tokensPerSecond()) + " tok/s, " + String.format(Locale.ROOT,
-                        "%.1f", batch.meanInFlight()) + " in flight"
-                : decodeNanos == 0 ? "- tok/s"
-                : String.format(Locale.ROOT, "%.0f", newTokens * 1e9 / decodeNanos) + " tok/s";
+                ? String.format(Locale.ROOT, "%.0f tok/s, %.1f in flight", batch.tokensPerSecond(), batch.meanInFlight())
+                : phaseDecodeNanos == 0 ? "- tok/s"
+                : String.format(Locale.ROOT, "%.0f tok/s", phaseTokens * 1e9 / phaseDecodeNanos);
         int percent = total == 0 ? 100 : (int) (100 * done / total);
-        return String.format(Locale.ROOT, "%s %d/%d %3d%%  ETA %s  %s%s", phase, done, total, percent, eta,
-                speed, recalled == 0 ? "" : "  (" + recalled + " from the store)");
+        return String.format(Locale.ROOT, "%s %d/%d %3d%%  ETA %s  %s%s", label, done, total, percent, eta,
+                speed, recalled == 0 ? "" : "  (" + recalled + " from the cache)");
     }
 
-    private void draw(boolean phaseStart) {
+    private void draw(boolean stepStart) {
         if (terminal) {
             String text = "[" + bar() + "] " + line();
             err.print('\r' + text + " ".repeat(Math.max(0, lastWidth - text.length())));
@@ -138,7 +159,7 @@ public final class Progress implements PhaseListener {
             return;
         }
         long now = nanoTime.getAsLong();
-        if (phaseStart || done == total || now - lastPlainLine >= PLAIN_INTERVAL_SECONDS * 1_000_000_000L) {
+        if (stepStart || done == total || now - lastPlainLine >= PLAIN_INTERVAL_SECONDS * 1_000_000_000L) {
             err.println("xcot: " + line());
             err.flush();
             lastPlainLine = now;

@@ -30,6 +30,17 @@ public record ItemSelection(String subset, Optional<List<String>> ids, OptionalI
         return new ItemSelection(subset, ids, OptionalInt.of(n));
     }
 
+    /** What the ids look like: the ids that start with {@code id/} (a task's items), else the first id. */
+    static String hint(String id, List<String> known, String benchmark) {
+        List<String> within = known.stream().filter(k -> k.startsWith(id + "/")).toList();
+        String example = within.isEmpty()
+                ? (known.isEmpty() ? "" : "ids look like '" + known.getFirst() + "'")
+                : "its items are " + String.join(", ", within.subList(0, Math.min(5, within.size())))
+                        + (within.size() > 5 ? ", ..." : "");
+        return " (" + (example.isEmpty() ? "" : example + "; ") + "xcot items list --benchmark " + benchmark
+                + " lists them)";
+    }
+
     /**
      * Applies the ids and the limit to the subset's items.
      *
@@ -42,7 +53,8 @@ public record ItemSelection(String subset, Optional<List<String>> ids, OptionalI
             subsetItems.forEach(i -> byId.put(i.id(), i));
             for (String id : ids.get()) {
                 if (!byId.containsKey(id)) {
-                    throw new IllegalArgumentException(benchmark + " subset '" + subset + "' has no item '" + id + "'");
+                    throw new IllegalArgumentException(benchmark + " subset '" + subset + "' has no item '" + id + "'"
+                            + hint(id, List.copyOf(byId.keySet()), benchmark));
                 }
             }
             chosen = new ArrayList<>();

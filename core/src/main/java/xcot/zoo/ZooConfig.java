@@ -61,7 +61,7 @@ public record ZooConfig(TrainingRecipe recipe, List<ZooModel> models, ZooModel c
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ZooConfigException(file + ": cannot read: " + e.getMessage());
+            throw new ZooConfigException(file + ": " + xcot.io.InputFiles.reason(e));
         }
         return ZooConfigReader.parse(bytes, file.toString());
     }

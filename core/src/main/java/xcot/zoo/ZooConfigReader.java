@@ -50,7 +50,7 @@ final class ZooConfigReader {
         } catch (JsonProcessingException e) {
             throw error(source, e.getLocation(), "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ZooConfigException(source + ": cannot read: " + e.getMessage());
+            throw new ZooConfigException(source + ": " + xcot.io.InputFiles.reason(e));
         }
         if (file == null || file.recipe() == null || file.models() == null || file.ciModel() == null) {
             throw new ZooConfigException(source + ": needs the keys recipe, models and ci-model");

@@ -103,7 +103,7 @@ class RecordFilesTest {
         Path file = dir.resolve("x.jsonl.gz");
         Files.write(file, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
         InputFormatException e = assertThrows(InputFormatException.class, () -> XcotJsonl.read(file));
-        assertTrue(e.getMessage().startsWith("x.jsonl.gz: not a valid gzip file"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": not a valid gzip file"), e.getMessage());
     }
 
     @Test
@@ -114,5 +114,65 @@ class RecordFilesTest {
         Utf8Lines.Decoded decoded = Utf8Lines.decode(bytes, "f.txt");
         assertEquals(3, decoded.lines().size());
         assertEquals("f.txt:2: invalid UTF-8 at byte offset 7 of the file", decoded.problems().get(0).toString());
+    }
+
+    /** Issue 12: a byte-order mark made the first line "not JSON" and it was skipped. */
+    @Test
+    void aByteOrderMarkIsAcceptedByEveryLineReader() throws IOException {
+        String line = XcotJsonl.line(new ScoredAnswer("toy", "1", "default", "m", Optional.empty(), "3",
+                new Outcome.Correct()));
+        Path xcot = dir.resolve("bom.jsonl");
+        Files.writeString(xcot, "\uFEFF" + line + "\n");
+        ReadResult<ScoredAnswer> read = XcotJsonl.read(xcot);
+        assertEquals(List.of(), read.problems());
+        assertEquals(1, read.values().size());
+
+        Path source = GenexFixtures.copyTo(dir, List.of("Qwen_QwQ-32B_zero_shot_empty.jsonl.gz")).get(0);
+        byte[] plain = Utf8Lines.readBytes(source);
+        Path genex = dir.resolve("bom").resolve("Qwen_QwQ-32B_zero_shot_empty.jsonl");
+        Files.createDirectories(genex.getParent());
+        Files.write(genex, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, plain));
+        assertEquals(GenexMedCalcFiles.readScored(source).orThrow(), GenexMedCalcFiles.readScored(genex).orThrow());
+    }
+
+    /** The genex-induction JSON files: a byte-order mark is read past, a missing file is named once. */
+    @Test
+    void wholeJsonFilesAcceptAByteOrderMarkAndNameAMissingFileOnce() throws IOException {
+        Path file = dir.resolve("task_execution.json");
+        Files.writeString(file, "\uFEFF{\"4\": {\"instruction\": \"x\"}}");
+        List<xcot.io.InputProblem> problems = new ArrayList<>();
+        assertTrue(JsonFiles.object(file, problems).isPresent(), problems.toString());
+        Path missing = dir.resolve("missing.json");
+        assertTrue(JsonFiles.object(missing, problems).isEmpty());
+        assertEquals(List.of(missing + ": no such file"), problems.stream().map(Object::toString).toList());
+    }
+
+    /**
+     * The failure records of a transfer file lack the target model; they take the first one the file names, even when
+     * it is named only after them, and keep their place.
+     */
+    @Test
+    void recordsBeforeTheFirstNamedModelTakeItAndKeepTheirOrder() throws IOException {
+        String failure = "{\"Row Number\": %d, \"Calculator ID\": 2, \"LLM Answer\": \"boom\", "
+                + "\"LLM Explanation\": \"boom\"}";
+        String named = "{\"Row Number\": %d, \"Calculator ID\": 2, \"LLM Answer\": \"x\", \"Target Answer\": \"4\", "
+                + "\"Target Result\": \"Correct\", \"Target Model\": \"org/named\", \"LLM Model\": \"org/source\"}";
+        Path file = dir.resolve("a_b_thoughts_to_c_d_zero_shot_full.jsonl");
+        Files.write(file, List.of(String.format(failure, 1), String.format(failure, 2), String.format(named, 3),
+                String.format(failure, 4)));
+        List<ScoredAnswer> answers = GenexMedCalcFiles.readScored(file).orThrow();
+        assertEquals(List.of("1", "2", "3", "4"), answers.stream().map(ScoredAnswer::itemId).toList());
+        assertTrue(answers.stream().allMatch(a -> a.model().equals("org/named")
+                && a.sourceModel().equals(Optional.of("org/source"))), answers.toString());
+        Files.write(file, List.of(String.format(failure, 1)));
+        ScoredAnswer alone = GenexMedCalcFiles.readScored(file).orThrow().get(0);
+        assertEquals("c/d", alone.model());
+        assertEquals(Optional.of("a/b"), alone.sourceModel());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import xcot.metrics.BootstrapSpec;
 import xcot.reports.input.ReportInputException;
 import xcot.reports.write.ReportWriter;
+import xcot.runs.folder.RunLock;
 
 /** Bad input to a report: one line each, saying what is wrong and what to do, and nothing written. */
 class RunFolderTest {
@@ -44,8 +45,12 @@ class RunFolderTest {
         assertTrue(refusal(dir).contains("a run is in progress here or was killed"), refusal(dir));
         Files.delete(dir.resolve("store.sqlite-wal"));
         Files.writeString(dir.resolve(RunFolder.LOCK), "");
-        assertTrue(refusal(dir).contains("a run is writing this folder (run.lock)"), refusal(dir));
+        assertTrue(refusal(dir).contains("the run writing this folder was interrupted"), refusal(dir));
         Files.delete(dir.resolve(RunFolder.LOCK));
+        try (RunLock held = RunLock.acquire(dir)) {
+            assertTrue(refusal(dir).contains("a run is writing this folder (run.lock)"), refusal(dir));
+        }
+        assertFalse(Files.exists(dir.resolve(RunFolder.LOCK)), "the lock is gone with its holder");
         assertEquals(12 * 6, RunFolder.open(dir).answers().size());
     }
 

@@ -52,7 +52,7 @@ class RunPipelineTest {
     void medcalcRunsEveryConditionThenRerunsFromTheStore() throws Exception {
         String yaml = "benchmark: {name: medcalc, limit: 2}\n" + RunTesting.TWO_MODELS
                 + "conditions: [empty, default, sampled, transfer]\nbudgets: {cot: 64, answer: 12, inserted: 16}\n";
-        RunResult first = run(yaml, RunTesting.options(err));
+        RunResult first = run(yaml, RunTesting.options(err, dir.resolve("cache")));
         // 2 models x 2 items x (empty, default, sampled), then 2 targets x 2 items x (2 sources x full and without
         // answer, default without answer, sampled without answer)
         int records = 2 * 2 * 3 + 2 * 2 * (2 * 2 + 1 + 1);
@@ -69,7 +69,7 @@ class RunPipelineTest {
         assertEquals("tiny-a", transfer.get("source").textValue());
         assertFalse(transfer.get("insertedCot").isNull());
 
-        RunResult second = run(yaml, RunTesting.options(err));
+        RunResult second = run(yaml, RunTesting.options(err, dir.resolve("cache")));
         assertEquals(0, second.computedUnits(), err.toString());
         assertEquals(answers, Files.readString(second.answers()));
         assertEquals(first.settings().toString(), second.settings().toString());
@@ -92,11 +92,11 @@ class RunPipelineTest {
     void contextTooSmallForThePromptIsOneErrorBeforeAnyGeneration() {
         String yaml = "benchmark: {name: medcalc, items: [\"32\"]}\nmodels:\n"
                 + "  - {name: tiny-a, fixture: {seed: 1, context-length: 2048}, context: 512, threads: 1}\n";
-        ConfigException e = assertThrows(ConfigException.class, () -> run(yaml, RunTesting.options(err)));
+        ConfigException e = assertThrows(ConfigException.class, () -> run(yaml, RunTesting.options(err, dir.resolve("cache"))));
         assertTrue(e.getMessage().matches("test\\.yaml:3: model 'tiny-a': context 512 is too small: the longest "
                 + "medcalc prompt \\(item 32\\) is \\d+ tokens, plus 100 answer tokens; raise 'context' to at least \\d+"),
                 e.getMessage());
-        try (RunStore store = SqliteStore.open(dir.resolve("run"))) {
+        try (RunStore store = SqliteStore.open(dir.resolve("cache"))) {
             assertEquals(0, store.count("generations"));
         }
     }
@@ -112,8 +112,8 @@ class RunPipelineTest {
                 without-answer: false
                 budgets: {cot: 8}
                 """;
-        RunResult r = run(yaml, RunTesting.options(err));
-        try (RunStore store = SqliteStore.open(r.runDir())) {
+        RunResult r = run(yaml, RunTesting.options(err, dir.resolve("cache")));
+        try (RunStore store = SqliteStore.open(dir.resolve("cache"))) {
             assertTrue(store.count("attempts") == 2 * (1 + 1) + 2 * 2, "attempts: " + store.count("attempts"));
         }
         for (JsonNode n : lines(r.answers())) {
@@ -135,7 +135,7 @@ class RunPipelineTest {
                 conditions: [default, transfer, ensemble, corrupted]
                 ensemble: [{generators: [toy-a], evaluators: [toy-b]}]
                 """;
-        RunOptions options = RunTesting.options(err).withEnsemble(engine);
+        RunOptions options = RunTesting.options(err, dir.resolve("cache")).withEnsemble(engine);
         RunResult r = run(yaml, options);
         assertEquals(List.of("toy-a / toy-b"), engine.startedCombinations);
         List<JsonNode> records = lines(r.answers());
@@ -180,16 +180,17 @@ class RunPipelineTest {
         String yaml = "benchmark: {name: medcalc, limit: 1}\n" + RunTesting.TWO_MODELS + """
                 conditions: [default]
                 flags: {reference-compat: true}
+                budgets: {cot: 64, answer: 12, inserted: 16}
                 answer-removal:
                   method: model
                   model: {name: filter, fixture: {seed: 3}, context: 2048, threads: 1}
                   max-tokens: 8
                 """;
-        RunResult r = run(yaml, RunTesting.options(err));
-        try (RunStore store = SqliteStore.open(r.runDir())) {
+        RunResult r = run(yaml, RunTesting.options(err, dir.resolve("cache")));
+        try (RunStore store = SqliteStore.open(dir.resolve("cache"))) {
             assertEquals(2, store.count("sanitized"));
         }
-        try (RunStore store = SqliteStore.open(r.runDir())) {
+        try (RunStore store = SqliteStore.open(dir.resolve("cache"))) {
             List<AttemptRecord> own = store.attemptRecords().stream().map(AttemptRecord::fromJson)
                     .filter(a -> a.answer().condition().equals("default")).toList();
             assertEquals(2, own.size());
@@ -209,7 +210,7 @@ class RunPipelineTest {
                 conditions: [default]
                 without-answer: false
                 """;
-        RunResult r = run(yaml, RunTesting.options(err));
+        RunResult r = run(yaml, RunTesting.options(err, dir.resolve("cache")));
         List<ScoredAnswer> answers = XcotJsonl.read(r.answers()).values();
         assertEquals(List.of("first", "first", "second", "second"), answers.stream().map(ScoredAnswer::model).toList());
     }

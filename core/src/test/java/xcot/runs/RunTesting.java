@@ -27,9 +27,12 @@ public final class RunTesting {
         return ConfigReader.parse(yaml, "test.yaml", dir, "test");
     }
 
-    /** Plain progress lines into {@code err}, an empty environment, a fixed start date, the ensemble engine. */
-    public static RunOptions options(Writer err) {
+    /**
+     * Plain progress lines into {@code err}, an empty environment, a fixed start date, the ensemble engine, and the
+     * generation cache in {@code cache} (a test's own, so that no other run's generations are found there).
+     */
+    public static RunOptions options(Writer err, Path cache) {
         return new RunOptions(new PrintWriter(err, true), false, Map.of(), LocalDate.of(2026, 1, 18),
-                RunOptions::createBenchmark, new IncrementalEnsembleSource());
+                RunOptions::createBenchmark, new IncrementalEnsembleSource(), cache, false, false, false);
     }
 }

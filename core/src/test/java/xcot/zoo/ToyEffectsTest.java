@@ -110,7 +110,7 @@ public class ToyEffectsTest {
 
     @BeforeAll
     static void runOnce() {
-        result = Runner.run(RunTesting.config(CONFIG, runDir), runDir.resolve("run"), RunTesting.options(new StringWriter()));
+        result = Runner.run(RunTesting.config(CONFIG, runDir), runDir.resolve("run"), RunTesting.options(new StringWriter(), runDir.resolve("cache")));
     }
 
     static SettingSummary readers(String label) {

@@ -2,10 +2,10 @@
 // Do not edit: change native/bindgen/bindings.conf or the generator, then run native/regen-bindings.sh.
 package xcot.bindings;
 
-import static java.lang.foreign.ValueLayout.*;
-
 import java.lang.foreign.*;
 import java.lang.invoke.*;
+
+import static java.lang.foreign.ValueLayout.*;
 
 /**
  * The functions, enum constants, macro constants and typedef layouts of ggml.h, ggml-backend.h, ggml-cpu.h, ggml-opt.h, gguf.h, llama.h, ggml-alloc.h, ggml-rpc.h, bound through FFM.

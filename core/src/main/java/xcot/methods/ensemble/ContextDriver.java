@@ -77,7 +77,7 @@ final class ContextDriver implements AutoCloseable {
                         + " that are multiples of " + Q8_0_BLOCK + ", not " + key + "/" + value);
             }
         } catch (GgufException e) {
-            throw new IllegalArgumentException(model.path().getFileName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(e.getMessage(), e); // names the file
         }
     }
 
@@ -120,9 +120,13 @@ final class ContextDriver implements AutoCloseable {
      * @throws LlamaException if the cache cannot remove part of a sequence (recurrent-state models cannot)
      */
     void truncate(int lane, int from) {
-        if (!context.memory().removeSequence(checkLane(lane), from, -1)) {
+        dropPositions(checkLane(lane), from, -1);
+    }
+
+    private void dropPositions(int sequence, int from, int to) {
+        if (!context.memory().removeSequence(sequence, from, to)) {
             throw new LlamaException("the KV cache of " + context.model().path().getFileName() + " cannot drop"
-                    + " positions " + from + "+ of a sequence, which the incremental ensemble needs");
+                    + " positions " + from + "+ of a sequence, which the ensemble needs");
         }
     }
 
@@ -146,8 +150,24 @@ final class ContextDriver implements AutoCloseable {
      * Decodes {@code ranges}, packed in order into batches (a batch may end one range and start the next). With
      * {@code withNll}, returns per range {@code nll[k] = −ln p(tokens[from+k+1])}; else null. Every window is checked
      * before the first decode.
+     *
+     * <p><b>No batch of one row.</b> Without flash attention, llama.cpp weights the V cache by the attention
+     * probabilities in a matrix product over the cache's cells. From two batch rows on, llamafile's sgemm computes it
+     * in F32; a one-row batch goes to ggml's F16 dot product instead, which on CPUs with AVX512-FP16 (Intel Sapphire
+     * Rapids and later; not AMD Zen 4) accumulates in half precision. Measured on the tiny evaluator on such a Xeon: a
+     * row decoded alone differs from the same row decoded in a batch at 66 of 124 positions, by up to 1.0e-3 nats;
+     * decoded in pairs, at none; with a llama.cpp build without AVX512-FP16 on the same machine, at none either (the
+     * AMX weight kernels, on or off, make no difference). So the rows are split so that no batch holds exactly one
+     * (127 + 2 rather than 128 + 1), and a decode of a single row also decodes the range's next token, at the next
+     * position of the same sequence, and drops that cell again at once; only where there is no next token, or no room
+     * for it in the lane's window, does a row go alone.
      */
     double[][] decode(List<Range> ranges, boolean withNll) {
+        return decode(ranges, withNll, true);
+    }
+
+    /** @param roomForNextToken whether the lane has a cell for a single row's next token beyond its positions */
+    private double[][] decode(List<Range> ranges, boolean withNll, boolean roomForNextToken) {
         for (Range r : ranges) {
             checkWindow(r.to(), "decode up to position " + r.to());
             if (withNll && r.length() > 0 && r.to() >= r.tokens().length) {
@@ -161,13 +181,18 @@ final class ContextDriver implements AutoCloseable {
             }
         }
         int total = ranges.stream().mapToInt(Range::length).sum();
+        Range padded = total == 1 && roomForNextToken ? paddable(ranges) : null;
         int[] rangeOf = new int[Math.min(total, batch.capacity())];
         int[] offsetOf = new int[rangeOf.length];
         int r = 0;
         int k = 0;
         while (total > 0) {
             batch.clear();
-            while (batch.size() < batch.capacity() && r < ranges.size()) {
+            int rows = Math.min(total, batch.capacity());
+            if (total - rows == 1) {
+                rows--;
+            }
+            while (batch.size() < rows) {
                 Range range = ranges.get(r);
                 if (k == range.length()) {
                     r++;
@@ -180,25 +205,44 @@ final class ContextDriver implements AutoCloseable {
                 batch.add(range.tokens()[position], position, withNll, range.sequence());
                 k++;
             }
-            int n = batch.size();
-            total -= n;
+            total -= rows;
+            if (padded != null) {
+                batch.add(padded.tokens()[padded.to()], padded.to(), withNll, padded.sequence());
+            }
             context.decode(batch);
+            if (padded != null) {
+                // A failed decode has already dropped its cells; a recurrent state cannot drop one position.
+                dropPositions(padded.sequence(), padded.to(), padded.to() + 1);
+            }
             if (withNll) {
-                int[] rows = new int[n];
-                int[] next = new int[n];
-                double[] logProbs = new double[n];
-                for (int i = 0; i < n; i++) {
+                int[] rowIndex = new int[rows];
+                int[] next = new int[rows];
+                double[] logProbs = new double[rows];
+                for (int i = 0; i < rows; i++) {
                     Range range = ranges.get(rangeOf[i]);
-                    rows[i] = i;
+                    rowIndex[i] = i;
                     next[i] = range.tokens()[range.from() + offsetOf[i] + 1];
                 }
-                context.logits().logProbsNats(rows, next, logProbs);
-                for (int i = 0; i < n; i++) {
+                context.logits().logProbsNats(rowIndex, next, logProbs);
+                for (int i = 0; i < rows; i++) {
                     nll[rangeOf[i]][offsetOf[i]] = -logProbs[i];
                 }
             }
         }
         return nll;
+    }
+
+    /**
+     * The one range with a row to decode, if its next token can be decoded with it (see {@link #decode}): there is
+     * one, and its position is inside the lane's window.
+     */
+    private Range paddable(List<Range> ranges) {
+        for (Range r : ranges) {
+            if (r.length() == 1) {
+                return r.to() < r.tokens().length && r.to() < laneCells ? r : null;
+            }
+        }
+        throw new IllegalStateException("no range holds the single row");
     }
 
     /**
@@ -358,7 +402,7 @@ final class ContextDriver implements AutoCloseable {
             if (group.size() == 1 && used > batch.capacity()) {
                 nll[i] = scoreAlone(group.getFirst());
             } else {
-                scoreTogether(group, nll, i);
+                scoreTogether(group, nll, i, used != 1 || roomForNextToken(group, contextCells));
             }
             i = end;
         }
@@ -392,7 +436,21 @@ final class ContextDriver implements AutoCloseable {
         }
     }
 
-    private void scoreTogether(List<Branch> group, double[][] nll, int firstIndex) {
+    /**
+     * Whether the lane of a group's only row has a cell to spare for the row's next token (see {@link #decode}):
+     * the lane holds its context, the row and that token.
+     */
+    private boolean roomForNextToken(List<Branch> group, int[] contextCells) {
+        for (Branch b : group) {
+            if (b.length() == 1) {
+                return contextCells[b.lane()] + 2 <= laneCells;
+            }
+        }
+        throw new IllegalStateException("no branch holds the single row");
+    }
+
+    /** @param roomForNextToken whether a single row's next token fits the lane's cells (see {@link #decode}) */
+    private void scoreTogether(List<Branch> group, double[][] nll, int firstIndex, boolean roomForNextToken) {
         Memory memory = context.memory();
         List<Range> ranges = new ArrayList<>(group.size());
         try {
@@ -401,7 +459,7 @@ final class ContextDriver implements AutoCloseable {
                 memory.copySequence(b.lane(), lanes + g, 0, b.from());
                 ranges.add(new Range(lanes + g, b.tokens(), b.from(), b.to()));
             }
-            double[][] scored = decode(ranges, true);
+            double[][] scored = decode(ranges, true, roomForNextToken);
             System.arraycopy(scored, 0, nll, firstIndex, scored.length);
         } finally {
             for (int g = 0; g < group.size(); g++) {

@@ -23,8 +23,10 @@ import xcot.llm.ModelFailureException;
  * branches at {@code from = L − 1}: the cache's positions {@code [0, from)} are shared (copied into the candidate's
  * sequence, metadata only), the prefix NLL is {@code cumNll[from]}, and {@code tokens[from…]} are decoded, the row of
  * {@code tokens[from]} scoring {@code tokens[from + 1]}. In the common case {@code L} is the whole cached sequence and
- * only the frontier and the candidate are decoded. The result equals scoring the full re-tokenized string from
- * scratch.
+ * only the frontier and the candidate are decoded. With one lane, a candidate scored alone gets exactly the numbers of
+ * scoring the full re-tokenized string from scratch: no row is decoded alone ({@link ContextDriver#decode}), and a
+ * branch before the frontier borrows the lane's cells ({@code scoreAlone}); candidates scored together differ by
+ * batching noise.
  */
 public final class IncrementalModel implements EnsembleModel {
     private final String name;
@@ -182,7 +184,7 @@ public final class IncrementalModel implements EnsembleModel {
         if (separately) {
             tails = new double[branches.size()][];
             for (int i = 0; i < tails.length; i++) {
-                tails[i] = driver.scoreBranches(List.of(branches.get(i)), contextCells)[0];
+                tails[i] = scoreAlone(branches.get(i), contextCells);
             }
         } else {
             tails = driver.scoreBranches(branches, contextCells);
@@ -198,6 +200,50 @@ public final class IncrementalModel implements EnsembleModel {
             out.add(means);
         }
         return out;
+    }
+
+    /**
+     * One branch in a decode of its own. A branch that starts before its lane's frontier re-decodes positions the lane
+     * holds; decoded beside them, its own cells would come after the lane's (which it does not see), so one cell
+     * further than from scratch, and the attention's sums would group their terms differently (measured on the tiny
+     * evaluator, every row of a text scored so: 1 of 124 rows differs, by 2.2e-4 nats). So the lane lends it those
+     * cells: it drops the positions from the branch point on, the branch is decoded into the cells they leave, and the
+     * lane decodes its positions again afterwards, into the same cells and with the same arithmetic as before (none of
+     * its rows is decoded alone, see {@link ContextDriver#decode}). If that fails, the lane is left without a usable
+     * context, as after a failed {@link #append}.
+     */
+    private double[] scoreAlone(ContextDriver.Branch branch, int[] contextCells) {
+        int laneId = branch.lane();
+        int cached = contextCells[laneId];
+        if (branch.from() >= cached) {
+            return driver.scoreBranches(List.of(branch), contextCells)[0];
+        }
+        Lane lane = lanes[laneId];
+        int[] lent = contextCells.clone();
+        lent[laneId] = branch.from();
+        lane.cacheMatchesTokens = false;
+        driver.truncate(laneId, branch.from());
+        double[] tail = null;
+        RuntimeException failed = null;
+        try {
+            tail = driver.scoreBranches(List.of(branch), lent)[0];
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        try {
+            driver.decode(List.of(new ContextDriver.Range(laneId, lane.tokens, branch.from(), cached)), false);
+        } catch (ModelFailureException e) {
+            lane.brokenBy = e;
+            if (failed != null) {
+                e.addSuppressed(failed);
+            }
+            throw e;
+        }
+        lane.cacheMatchesTokens = true;
+        if (failed != null) {
+            throw failed;
+        }
+        return tail;
     }
 
     private static double mean(ContextDriver.Branch branch, double[] tail, double[] cumNll, ScoreSpan span) {

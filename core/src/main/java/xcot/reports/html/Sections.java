@@ -37,6 +37,10 @@ final class Sections {
                 : "Consistency: mean ± population std over model pairs, with the bootstrap 95 % interval over items. "
                         + "cons. correct / cons. wrong / inconsistent: how the pair rows split. All agree and Fleiss κ: "
                         + "N-way agreement over the items where no answer failed.";
+        List<String> parsing = SettingsTables.parsingNotes(b);
+        if (!parsing.isEmpty()) {
+            note += " " + SettingsTables.PARSING_NOTES + " " + String.join("; ", parsing) + ".";
+        }
         return new ReportPage.BenchmarkSection(b.benchmark(), b.benchmark() + ": " + b.models().size() + " models ("
                 + String.join(", ", b.models()) + "), " + b.items() + " items", note,
                 new Table(SettingsTables.headers(b), settings), new Table(accuracyHeaders, accuracy), commands,

@@ -34,7 +34,7 @@ public final class UserStudyRatings {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            throw new ReportInputException(file + ": cannot read: " + e.getMessage());
+            throw new ReportInputException(file + ": " + xcot.io.InputFiles.reason(e));
         }
     }
 

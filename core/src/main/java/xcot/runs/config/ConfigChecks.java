@@ -21,6 +21,7 @@ import xcot.profiles.ModelFamily;
 import xcot.profiles.ReasoningEffort;
 import xcot.reference.Quirk;
 import xcot.reference.Quirks;
+import xcot.runs.store.PostgresTarget;
 import xcot.tasks.ItemSelection;
 import xcot.tasks.catalog.BenchmarkCatalog;
 import xcot.tasks.induction.Similarity;
@@ -140,7 +141,25 @@ final class ConfigChecks {
         }
         return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions,
                 Optional.ofNullable(f.withoutAnswer()).orElse(true), seeds, budgets, flags(f.flags()), harmonyDate,
-                removal(f.answerRemoval()), ensembles, orEmpty(f.corrupted()), summaryWithout);
+                removal(f.answerRemoval()), ensembles, orEmpty(f.corrupted()), summaryWithout,
+                Optional.ofNullable(f.cache()).map(c -> baseDir.resolve(c).normalize()), store(f.store()));
+    }
+
+    /** A shared store's URL, checked here; the messages never repeat it (a user may have put a password in it). */
+    private Optional<String> store(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        if (!PostgresTarget.isUrl(url)) {
+            throw error("store", "'store' must be postgresql://host[:port]/database (leave it out for the cache's"
+                    + " SQLite store)");
+        }
+        try {
+            PostgresTarget.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw error("store", "'store': " + e.getMessage());
+        }
+        return Optional.of(url);
     }
 
     private ItemSelection selection(ConfigFile.BenchmarkEntry b, BenchmarkCatalog benchmark) {
@@ -195,7 +214,10 @@ final class ConfigChecks {
                 .orElseThrow(() -> error(at + ".reasoning-effort", "'" + at + ".reasoning-effort' must be low, medium "
                         + "or high, not '" + m.reasoningEffort() + "'"));
         ConfigFile.SamplingEntry s = Optional.ofNullable(m.sampling()).orElse(new ConfigFile.SamplingEntry(null, null,
-                null));
+                null, null));
+        if (s.minP() != null && !(s.minP() >= 0 && s.minP() < 1)) {
+            throw error(at + ".sampling.min-p", "'" + at + ".sampling.min-p' must be in [0, 1), not " + s.minP());
+        }
         if (s.topP() != null && !(s.topP() > 0 && s.topP() <= 1)) {
             throw error(at + ".sampling.top-p", "'" + at + ".sampling.top-p' must be in (0, 1], not " + s.topP());
         }
@@ -230,7 +252,8 @@ final class ConfigChecks {
         }
         return new ModelConfig(m.name(), source, profile, gpuLayers, context,
                 range(at + ".threads", m.threads(), 1, 1024).orElse(Runtime.getRuntime().availableProcessors()),
-                Optional.ofNullable(s.temperature()), topK, Optional.ofNullable(s.topP()), grammar, effort, batch, ubatch,
+                Optional.ofNullable(s.temperature()), topK, Optional.ofNullable(s.topP()),
+                Optional.ofNullable(s.minP()), grammar, effort, batch, ubatch,
                 flash, kv, rpc, line, parallel);
     }
 

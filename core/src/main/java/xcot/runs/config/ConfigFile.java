@@ -11,7 +11,7 @@ import java.util.Map;
 record ConfigFile(String name, BenchmarkEntry benchmark, List<ModelEntry> models, List<String> conditions,
                   Boolean withoutAnswer, List<Long> seeds, BudgetsEntry budgets, Map<String, Boolean> flags,
                   String harmonyDate, RemovalEntry answerRemoval, List<EnsembleEntry> ensemble, List<String> corrupted,
-                  List<String> summaryWithout) {
+                  List<String> summaryWithout, String cache, String store) {
 
     /** {@code benchmark: medcalc}, or the mapping form with a subset, item ids and a limit. */
     record BenchmarkEntry(String name, String subset, List<String> items, Integer limit, String similarity) {
@@ -28,7 +28,7 @@ record ConfigFile(String name, BenchmarkEntry benchmark, List<ModelEntry> models
 
     record FixtureEntry(Long seed, Integer layers, Integer contextLength) {}
 
-    record SamplingEntry(Float temperature, Integer topK, Float topP) {}
+    record SamplingEntry(Float temperature, Integer topK, Float topP, Float minP) {}
 
     record BudgetsEntry(Integer cot, Integer answer, Integer inserted) {}
 

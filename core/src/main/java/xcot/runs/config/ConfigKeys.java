@@ -38,6 +38,8 @@ public final class ConfigKeys {
             new Key("models[].sampling.temperature", "the profile's", "positive, finite"),
             new Key("models[].sampling.top-k", "the profile's", "-1 or 0 = off"),
             new Key("models[].sampling.top-p", "the profile's", "in (0, 1]"),
+            new Key("models[].sampling.min-p", "0 (off)", "in [0, 1): keep the tokens at least this fraction as "
+                    + "likely as the most likely one (applied after top-p)"),
             new Key("models[].grammar", "none", "a built-in grammar (random-weight demos): demo-medcalc-json, "
                     + "demo-toy"),
             new Key("models[].reasoning-effort", "low", "gpt-oss only: low | medium | high"),
@@ -60,7 +62,8 @@ public final class ConfigKeys {
                     + "(Empty, Transfer, Ensemble answers)"),
             new Key("flags", "{reference-compat: false}", "reference quirks: the umbrella reference-compat, or single "
                     + "ref.* flags (docs/reference-pipeline.md)"),
-            new Key("harmony-date", "the run's start date", "gpt-oss 'Current date:', kept across resumes"),
+            new Key("harmony-date", "the run's start date", "gpt-oss 'Current date:'; the start date is kept in the "
+                    + "run folder's run.json across resumes"),
             new Key("answer-removal", "{method: rules}", "how answers are removed for the without-answer conditions"),
             new Key("answer-removal.method", "rules", "rules | model (a local filter model) | http "
                     + "(OpenAI-compatible, from the environment)"),
@@ -73,7 +76,45 @@ public final class ConfigKeys {
                     + "plan (each group is stored, and recomputed, whole); checked against the device's memory"),
             new Key("corrupted", "every corruption offered", "toy: wrong-first-carried, wrong-final-sum, "
                     + "forced-wrong-first"),
-            new Key("summary-without", "none", "models a second summary leaves out (e.g. a negative control)"));
+            new Key("summary-without", "none", "models a second summary leaves out (e.g. a negative control)"),
+            new Key("cache", "$XCOT_CACHE, else ~/.cache/xcot", "the folder of the generation cache all runs share "
+                    + "(store.sqlite; relative to the config's folder): a generation made once is reused by every run "
+                    + "that needs it"),
+            new Key("store", "the cache's store.sqlite", "a shared store postgresql://host[:port]/database for "
+                    + "workers on several hosts (--worker); credentials from PGUSER/PGPASSWORD or ~/.pgpass only"));
+
+    /** The README's markers around the generated table. */
+    public static final String README_START = "<!-- config keys: generated from xcot.runs.config.ConfigKeys -->";
+    public static final String README_END = "<!-- end of config keys -->";
 
     private ConfigKeys() {}
+
+    /** The key list of {@code xcot run --help}: one line per key, its default, what it does. */
+    public static String helpText() {
+        int width = ALL.stream().mapToInt(k -> k.path().length()).max().orElse(0);
+        StringBuilder out = new StringBuilder("Config keys (default in brackets):\n");
+        for (Key k : ALL) {
+            out.append(helpLine(k, width)).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String helpLine(Key k, int width) {
+        return "  " + k.path() + " ".repeat(width - k.path().length()) + "  [" + k.defaultValue() + "] "
+                + k.description();
+    }
+
+    /** The README's table of keys (Markdown; the text between {@link #README_START} and {@link #README_END}). */
+    public static String markdownTable() {
+        StringBuilder out = new StringBuilder("| key | default | what it does |\n|---|---|---|\n");
+        for (Key k : ALL) {
+            out.append("| `").append(k.path()).append("` | ").append(cell(k.defaultValue())).append(" | ")
+                    .append(cell(k.description())).append(" |\n");
+        }
+        return out.toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;");
+    }
 }

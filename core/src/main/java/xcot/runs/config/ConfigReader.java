@@ -46,7 +46,7 @@ public final class ConfigReader {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new ConfigException(file.toString(), 0, "cannot read: " + e.getMessage());
+            throw new ConfigException(file.toString(), 0, xcot.io.InputFiles.reason(e));
         }
         String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         return parse(utf8(bytes, file.toString()), file.toString(), file.toAbsolutePath().getParent(), stem);

@@ -20,6 +20,7 @@ import xcot.profiles.ReasoningEffort;
  * @param temperature     Sampled temperature override
  * @param topK            Sampled top-k override
  * @param topP            Sampled top-p override
+ * @param minP            Sampled min-p override
  * @param grammar         a built-in grammar name that constrains its output ({@link Grammars})
  * @param reasoningEffort gpt-oss reasoning effort (default {@code low})
  * @param parallel        sequences decoded together in one batch; empty = chosen from the memory check
@@ -35,6 +36,7 @@ public record ModelConfig(
         Optional<Float> temperature,
         Optional<Integer> topK,
         Optional<Float> topP,
+        Optional<Float> minP,
         Optional<String> grammar,
         ReasoningEffort reasoningEffort,
         Optional<Integer> batchTokens,
@@ -48,6 +50,7 @@ public record ModelConfig(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(minP, "minP");
         Objects.requireNonNull(grammar, "grammar");
         Objects.requireNonNull(reasoningEffort, "reasoningEffort");
         Objects.requireNonNull(batchTokens, "batchTokens");
@@ -59,7 +62,8 @@ public record ModelConfig(
 
     /** This model with {@code sequences} decoded together (a {@code --parallel} override, or the preflight's choice). */
     public ModelConfig withParallel(int sequences) {
-        return new ModelConfig(name, source, profile, gpuLayers, contextTokens, threads, temperature, topK, topP, grammar,
+        return new ModelConfig(name, source, profile, gpuLayers, contextTokens, threads, temperature, topK, topP, minP,
+                grammar,
                 reasoningEffort, batchTokens, ubatchTokens, flashAttention, kvCacheType, rpcServers, line,
                 Optional.of(sequences));
     }

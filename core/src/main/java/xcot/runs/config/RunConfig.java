@@ -31,6 +31,10 @@ import xcot.tasks.induction.Similarity;
  * @param ensembles     ensemble combinations (for the ensemble condition)
  * @param corruptions   names of the benchmark's corrupted-CoT conditions to run (empty = all it offers)
  * @param summaryWithout models left out of a second summary (e.g. a negative control); empty = no second summary
+ * @param cache         the folder of the shared generation cache ({@code store.sqlite}); empty = the user's default
+ *                      ({@code $XCOT_CACHE}, else {@code ~/.cache/xcot})
+ * @param store         a shared store ({@code postgresql://host[:port]/database}); empty = the shared cache's SQLite
+ *                      store. Credentials never come from the config: the environment or {@code ~/.pgpass} holds them
  */
 public record RunConfig(
         String source,
@@ -49,8 +53,11 @@ public record RunConfig(
         AnswerRemovalConfig answerRemoval,
         List<EnsembleConfig> ensembles,
         List<String> corruptions,
-        List<String> summaryWithout) {
+        List<String> summaryWithout,
+        Optional<Path> cache,
+        Optional<String> store) {
     public RunConfig {
+        Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(baseDir, "baseDir");
         models = List.copyOf(models);
@@ -59,18 +66,21 @@ public record RunConfig(
         ensembles = List.copyOf(ensembles);
         corruptions = List.copyOf(corruptions);
         summaryWithout = List.copyOf(summaryWithout);
+        Objects.requireNonNull(store, "store");
     }
 
     public RunConfig withFlags(Quirks newFlags) {
         return new RunConfig(source, baseDir, name, benchmark, selection, similarity, models, conditions, withoutAnswer,
-                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout);
+                seeds, budgets, newFlags, harmonyDate, answerRemoval, ensembles, corruptions, summaryWithout, cache,
+                store);
     }
 
     /** Every model, the filter model included, decoding {@code sequences} at once ({@code xcot run --parallel}). */
     public RunConfig withParallel(int sequences) {
         return new RunConfig(source, baseDir, name, benchmark, selection, similarity,
                 models.stream().map(m -> m.withParallel(sequences)).toList(), conditions, withoutAnswer, seeds, budgets,
-                flags, harmonyDate, answerRemoval.withParallel(sequences), ensembles, corruptions, summaryWithout);
+                flags, harmonyDate, answerRemoval.withParallel(sequences), ensembles, corruptions, summaryWithout, cache,
+                store);
     }
 
     public boolean runs(Condition c) {

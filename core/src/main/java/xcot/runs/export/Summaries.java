@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import xcot.methods.Condition;
+import xcot.metrics.AnswerParsing;
 import xcot.metrics.BootstrapSpec;
 import xcot.metrics.ScoredAnswer;
 import xcot.metrics.Setting;
@@ -60,7 +61,7 @@ public final class Summaries {
             if (setting.models().size() >= 2) {
                 out.add(new SettingSummary(key.condition(), key.source(), SettingMetrics.score(setting,
                         benchmark.agreementRule(scoring), scoring.has(xcot.reference.Quirk.STRING_BREAKDOWN),
-                        BootstrapSpec.DEFAULT)));
+                        BootstrapSpec.DEFAULT), AnswerParsing.of(rows)));
             }
         });
         return out;

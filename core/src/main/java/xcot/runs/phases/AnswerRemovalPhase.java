@@ -27,9 +27,15 @@ import xcot.runs.store.Hashing;
  */
 final class AnswerRemovalPhase {
     private final PhaseContext ctx;
+    private final LoadedModels models;
 
     AnswerRemovalPhase(PhaseContext ctx) {
+        this(ctx, LoadedModels.perStep());
+    }
+
+    AnswerRemovalPhase(PhaseContext ctx, LoadedModels models) {
         this.ctx = ctx;
+        this.models = models;
     }
 
     void run(PlanStep step) {
@@ -62,10 +68,10 @@ final class AnswerRemovalPhase {
     private void runLocalModel(PlanStep step) {
         ResolvedModel m = ctx.plan().filterModel().orElseThrow();
         Batching batching = Batching.of(m.config(), Backend.info());
-        try (ModelHandle handle = new ModelHandle(m);
+        try (ModelHandle handle = models.open(m);
              BatchSession session = new BatchSession(handle, batching, step.label(), ctx.listener())) {
             List<List<Unit>> groups = batching.batchInvariant() ? List.of(List.copyOf(step.units()))
-                    : step.itemGroups(batching.parallel());
+                    : step.itemGroups(Batching.GROUP_ITEMS);
             for (List<Unit> group : groups) {
                 runGroup(group, session);
             }

@@ -31,18 +31,24 @@ import xcot.tasks.Completion;
  */
 final class AttemptPhase {
     private final PhaseContext ctx;
+    private final LoadedModels models;
 
     AttemptPhase(PhaseContext ctx) {
+        this(ctx, LoadedModels.perStep());
+    }
+
+    AttemptPhase(PhaseContext ctx, LoadedModels models) {
         this.ctx = ctx;
+        this.models = models;
     }
 
     void run(PlanStep step) {
         ResolvedModel m = ctx.plan().model(step.models().getFirst());
         Batching batching = Batching.of(m.config(), Backend.info());
-        try (ModelHandle handle = new ModelHandle(m);
+        try (ModelHandle handle = models.open(m);
              BatchSession session = new BatchSession(handle, batching, step.label(), ctx.listener())) {
             List<List<Unit>> groups = batching.batchInvariant() ? List.of(List.copyOf(step.units()))
-                    : step.itemGroups(batching.parallel());
+                    : step.itemGroups(Batching.GROUP_ITEMS);
             for (List<Unit> group : groups) {
                 runGroup(group, m, session);
             }

@@ -5,6 +5,7 @@ import xcot.llm.BackendInfo;
 import xcot.llm.BatchOptions;
 import xcot.llm.ContextOptions;
 import xcot.runs.config.ModelConfig;
+import xcot.runs.plan.WorkPlan;
 
 /**
  * How one model's generations are batched in a phase, and whether batching can change what it generates.
@@ -37,6 +38,12 @@ public record Batching(int parallel, boolean unified, boolean sharePrefixes, boo
                        int windowTokens) {
     /** llama.cpp pads a context window to a multiple of this ({@code llama_context}'s {@code GGML_PAD(n_ctx, 256)}). */
     static final int WINDOW_PADDING = 256;
+    /**
+     * Items per group where batching is not invariant: the plan's fixed groups ({@link
+     * xcot.runs.plan.PlanStep#itemGroups}) of a worker's queue unit ({@link WorkPlan#GROUP_ITEMS}), so a single run and
+     * workers decode the same groups, whatever {@code parallel} is; a group's several units per item keep a batch fed.
+     */
+    static final int GROUP_ITEMS = WorkPlan.GROUP_ITEMS;
 
     public Batching {
         if (parallel < 1 || parallel > ContextOptions.MAX_SEQUENCES) {

@@ -39,9 +39,15 @@ import xcot.tasks.BenchmarkItem;
 final class EnsemblePhase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final PhaseContext ctx;
+    private final LoadedModels models;
 
     EnsemblePhase(PhaseContext ctx) {
+        this(ctx, LoadedModels.perStep());
+    }
+
+    EnsemblePhase(PhaseContext ctx, LoadedModels models) {
         this.ctx = ctx;
+        this.models = models;
     }
 
     void run(PlanStep step) {
@@ -52,7 +58,7 @@ final class EnsemblePhase {
         EnsembleCotSource.EnsembleRun engineRun = null;
         try {
             for (String name : step.models()) {
-                handles.put(name, new ModelHandle(plan.model(name)));
+                handles.put(name, models.open(plan.model(name)));
             }
             for (List<Unit> group : step.itemGroups(combo.itemsAtOnce())) {
                 List<Unit.Ensemble> units = group.stream().map(u -> (Unit.Ensemble) u).toList();

@@ -93,8 +93,8 @@ public record RunPlan(RunConfig config, Benchmark benchmark, List<ResolvedModel>
     /** Sampled spec for one (model, item, seed): the profile's values, a uint32 seed derived from all four. */
     static SamplingSpec sampled(ResolvedModel m, String itemId, long seed, String purpose) {
         SamplingDefaults s = m.profile().sampling();
-        return new SamplingSpec.Sampled(s.temperature(), s.topK(), s.topP(), derivedSeed(seed, m.name(), itemId,
-                purpose));
+        return new SamplingSpec.Sampled(s.temperature(), s.topK(), s.topP(), s.minP(), derivedSeed(seed, m.name(),
+                itemId, purpose), xcot.methods.SamplerOrder.HUGGING_FACE);
     }
 
     /**

@@ -3,6 +3,7 @@ package xcot.runs.store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
 
 /**
@@ -20,6 +21,23 @@ public final class PostgresStore extends JdbcStore {
         super(target.toString(), db, Dialect.POSTGRESQL);
         this.target = target;
         this.credentials = credentials;
+        asynchronousCommits(db);
+    }
+
+    /**
+     * The results' commits (this connection's, after the migrations) do not wait for their WAL flush: with tiny
+     * models a result takes less time to compute than an fsync, and a result lost in a database crash is simply
+     * computed again, as SQLite's {@code synchronous=NORMAL} allows too. The work queue's connection keeps durable
+     * commits, and since flushing the WAL up to a unit's completion flushes every record before it, a unit the
+     * queue reports done never lacks a result its worker committed before completing it.
+     */
+    private void asynchronousCommits(Connection db) {
+        try (Statement s = db.createStatement()) {
+            s.execute("SET synchronous_commit = off");
+        } catch (SQLException e) {
+            closeQuietly(db);
+            throw new StoreException(target + ": cannot set synchronous_commit: " + e.getMessage(), e);
+        }
     }
 
     public static PostgresStore open(PostgresTarget target, PgCredentials credentials) {

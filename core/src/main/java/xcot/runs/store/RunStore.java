@@ -7,8 +7,10 @@ import xcot.methods.Generated;
 /**
  * A run's store: every generation (keyed by model file hash, prompt hash and parameters), every finished attempt,
  * every sanitized CoT, every ensemble CoT, the run's fixed facts (e.g. its harmony date) and the cached hashes of
- * model files. Two backends with the same semantics: {@link SqliteStore} (embedded, the run folder's
- * {@code store.sqlite}, the default) and {@link PostgresStore} (a database shared by many workers).
+ * model files. Two backends with the same semantics: {@link SqliteStore} (embedded, {@code store.sqlite} in the
+ * generation cache every run of a user shares, the default) and {@link PostgresStore} (a database shared by many
+ * workers). Every row is keyed by its content, so runs of different folders and configs share what they have in
+ * common; what belongs to one run alone (its harmony date, its timings) is kept in its folder's {@code run.json}.
  *
  * <p>Every {@code put} is an upsert on the row's content key that keeps the first value written ({@code INSERT ...
  * ON CONFLICT DO NOTHING}) in its own transaction: a process killed at any point loses at most the write in flight
@@ -23,7 +25,7 @@ public interface RunStore extends AutoCloseable {
     /** Opens (creating and migrating if needed) the store at {@code location}. */
     static RunStore open(StoreLocation location) {
         return switch (location) {
-            case StoreLocation.RunFolder f -> SqliteStore.open(f.dir());
+            case StoreLocation.Sqlite f -> SqliteStore.open(f.dir());
             case StoreLocation.Postgres p -> PostgresStore.open(p.target(), p.credentials());
         };
     }

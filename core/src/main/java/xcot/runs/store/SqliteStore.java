@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The embedded store: {@code store.sqlite} in the run folder, WAL journal, one connection. A reader (another process,
- * a test) can read while the run writes.
+ * The embedded store: {@code store.sqlite} in the generation cache folder, WAL journal, one connection. A reader
+ * (another process, a test) can read while a run writes, and runs in several processes share it (writes wait for each
+ * other's transactions).
  */
 public final class SqliteStore extends JdbcStore {
     public static final String FILE = "store.sqlite";
@@ -20,7 +21,7 @@ public final class SqliteStore extends JdbcStore {
         this.file = file;
     }
 
-    /** Opens (creating if needed) the store of run folder {@code dir}. */
+    /** Opens (creating if needed) the store in folder {@code dir}. */
     public static SqliteStore open(Path dir) {
         Path file = dir.resolve(FILE);
         try {

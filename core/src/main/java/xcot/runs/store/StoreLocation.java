@@ -3,10 +3,10 @@ package xcot.runs.store;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Which store a run uses: the run folder's SQLite file (the default) or a PostgreSQL database. */
+/** Which store a run uses: a SQLite file (the default: the shared generation cache) or a PostgreSQL database. */
 public sealed interface StoreLocation {
-    /** {@code store.sqlite} in run folder {@code dir}. */
-    record RunFolder(Path dir) implements StoreLocation {}
+    /** {@code store.sqlite} in folder {@code dir}: the shared generation cache (or a folder a test names). */
+    record Sqlite(Path dir) implements StoreLocation {}
 
     /** A PostgreSQL database, with the credentials to reach it. */
     record Postgres(PostgresTarget target, PgCredentials credentials) implements StoreLocation {}
@@ -14,19 +14,19 @@ public sealed interface StoreLocation {
     /**
      * The location a config's {@code store} key or {@code --store} names.
      *
-     * @param spec   {@code null} or empty for the run folder's SQLite store; else {@code postgresql://...}
-     * @param runDir the run folder
+     * @param spec   {@code null} or empty for the SQLite store in {@code cache}; else {@code postgresql://...}
+     * @param cache  the shared generation cache folder
      * @param env    where credentials come from ({@link System#getenv()})
      * @throws IllegalArgumentException for anything else; the message never repeats the spec (it may hold a secret)
      */
-    static StoreLocation of(String spec, Path runDir, Map<String, String> env) {
+    static StoreLocation of(String spec, Path cache, Map<String, String> env) {
         if (spec == null || spec.isBlank()) {
-            return new RunFolder(runDir);
+            return new Sqlite(cache);
         }
         if (PostgresTarget.isUrl(spec)) {
             return new Postgres(PostgresTarget.parse(spec), PgCredentials.fromEnvironment(env));
         }
-        throw new IllegalArgumentException("a store is postgresql://host[:port]/database, or left out for the run"
-                + " folder's SQLite file");
+        throw new IllegalArgumentException("a store is postgresql://host[:port]/database, or left out for the"
+                + " generation cache's SQLite file");
     }
 }

@@ -120,7 +120,7 @@ class IncrementalEnsembleSourceTest {
                 budgets: {cot: 40, answer: 12, inserted: 16}
                 """;
         StringWriter err = new StringWriter();
-        RunOptions options = RunTesting.options(err);
+        RunOptions options = RunTesting.options(err, dir.resolve("cache"));
         RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
 
         ObjectMapper json = new ObjectMapper();
@@ -174,7 +174,7 @@ class IncrementalEnsembleSourceTest {
                 flags: {reference-compat: true}
                 budgets: {cot: 20}
                 """;
-        RunOptions options = RunTesting.options(new StringWriter());
+        RunOptions options = RunTesting.options(new StringWriter(), dir.resolve("cache"));
         RunResult r = Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> items = new ArrayList<>();

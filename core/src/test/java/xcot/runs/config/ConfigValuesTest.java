@@ -1,6 +1,7 @@
 package xcot.runs.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,5 +124,21 @@ class ConfigValuesTest {
                 .startsWith("run.yaml:3: 'models[0].rpc[0]': "));
         assertTrue(error("benchmark: medcalc\nmodels:\n  - {name: a, path: m.gguf, gpu-layers: 0, rpc: [\"h:1\"]}\n")
                 .contains("'gpu-layers' is 0"));
+    }
+
+    @Test
+    void aSharedStoreIsAPostgresqlUrlWithoutCredentialsAndTheErrorsNeverRepeatIt() {
+        String base = "benchmark: medcalc\nmodels:\n  - {name: a, path: m.gguf}\n";
+        assertEquals(java.util.Optional.empty(), ConfigReader.parse(base, "run.yaml", dir, "run").store());
+        assertEquals(java.util.Optional.of("postgresql://db.lab:5433/xcot?sslmode=verify-full"), ConfigReader.parse(
+                base + "store: postgresql://db.lab:5433/xcot?sslmode=verify-full\n", "run.yaml", dir, "run").store());
+        String withPassword = error(base + "store: postgresql://alice:s3cret@db.lab/xcot\n");
+        assertTrue(withPassword.startsWith("run.yaml:4: 'store': the store URL holds credentials"), withPassword);
+        assertFalse(withPassword.contains("s3cret"), withPassword);
+        String inQuery = error(base + "store: postgresql://db.lab/xcot?password=s3cret\n");
+        assertTrue(inQuery.startsWith("run.yaml:4: "), inQuery);
+        assertFalse(inQuery.contains("s3cret"), inQuery);
+        assertEquals("run.yaml:4: 'store' must be postgresql://host[:port]/database (leave it out for the cache's"
+                + " SQLite store)", error(base + "store: mysql://db.lab/xcot\n"));
     }
 }

@@ -118,8 +118,8 @@ public final class PgTestCluster implements AutoCloseable {
         return PgCredentials.of(USER, password);
     }
 
-    /** The superuser's password (for tests of the password file). */
-    String password() {
+    /** The superuser's password (for tests of the password file, and for worker processes' PGPASSWORD). */
+    public String password() {
         return password;
     }
 

@@ -37,8 +37,8 @@ class PostgresTargetTest {
     @Test
     void noStoreMeansTheRunFoldersSqliteFile() {
         Path run = Path.of("xcot-runs/demo");
-        assertEquals(new StoreLocation.RunFolder(run), StoreLocation.of(null, run, Map.of()));
-        assertEquals(new StoreLocation.RunFolder(run), StoreLocation.of("", run, Map.of()));
+        assertEquals(new StoreLocation.Sqlite(run), StoreLocation.of(null, run, Map.of()));
+        assertEquals(new StoreLocation.Sqlite(run), StoreLocation.of("", run, Map.of()));
         StoreLocation.Postgres pg = assertInstanceOf(StoreLocation.Postgres.class,
                 StoreLocation.of("postgresql://h/db", run, Map.of("PGUSER", "runner")));
         assertEquals("runner", pg.credentials().user());
