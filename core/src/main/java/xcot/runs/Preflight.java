@@ -74,7 +74,7 @@ final class Preflight {
         ContextCheck.check(plan);
         plan = chooseParallel(plan, recordedParallel, options);
         checkMemory(plan);
-        checkEnsembleGroups(plan);
+        checkEnsembleGroups(plan, options);
         checkGpu(plan, options);
         return plan;
     }
@@ -189,12 +189,14 @@ final class Preflight {
 
     /**
      * An ensemble whose items advance together holds a window per item in every participant: {@link GroupSizing}
-     * says how many fit, and a larger {@code items-at-once} is refused in one line before anything loads.
+     * says how many fit (one line per combination says so, and why), and a larger {@code items-at-once} is refused in
+     * one line before anything loads. The default stays one item at a time: the single-item engine is the one the
+     * reference equivalence is proven on, and items decoded together in one unified cache are not bit-identical to it.
      */
-    private static void checkEnsembleGroups(RunPlan plan) {
+    private static void checkEnsembleGroups(RunPlan plan, RunOptions options) {
         BackendInfo info = null;
         for (EnsembleConfig combo : plan.config().ensembles()) {
-            if (combo.itemsAtOnce() == 1 || !plan.config().runs(Condition.ENSEMBLE)) {
+            if (!plan.config().runs(Condition.ENSEMBLE)) {
                 continue;
             }
             info = info == null ? Backend.info() : info;
@@ -218,7 +220,11 @@ final class Preflight {
                 throw new ConfigException(plan.config().source(), 0, "ensemble " + combo.label() + ": items-at-once "
                         + combo.itemsAtOnce() + " does not fit on " + device.name() + ": " + fit.reason());
             }
+            options.err().println("xcot: ensemble " + combo.label() + ": " + (combo.itemsAtOnce() == 1
+                    ? "one item at a time (items-at-once: 1)" : combo.itemsAtOnce() + " items at once") + "; "
+                    + fit.items() + " would fit on " + device.name() + " (" + fit.reason() + ")");
         }
+        options.err().flush();
     }
 
     private static void checkMemory(RunPlan ctx) {

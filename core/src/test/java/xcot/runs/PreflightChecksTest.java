@@ -67,6 +67,21 @@ class PreflightChecksTest {
     }
 
     @Test
+    void eachModelsParallelIsSaidAndOneTheMemoryCannotHoldIsRefusedBeforeLoadingInOneLine() {
+        plan(TOY, options());
+        assertTrue(err.toString().contains("xcot: model 'a': parallel "), err.toString());
+        assertTrue(err.toString().contains("xcot: model 'b': parallel "), err.toString());
+        // A 4M-token window per sequence: 256 of them hold far more KV cells than any machine running this test.
+        String huge = TOY.replace("{name: a, zoo: plain-a, context: 256, threads: 1}",
+                "{name: a, zoo: plain-a, context: 4194304, threads: 1, parallel: 256, batch: 4096}");
+        ConfigException e = assertThrows(ConfigException.class, () -> plan(huge, options()));
+        String m = e.getMessage();
+        assertTrue(m.matches("test\\.yaml:\\d+: model 'a': parallel 256 does not fit: at most \\d+ sequences? \\(.*"
+                + " KV per 4,194,304-token window beside .*\\)"), m);
+        assertEquals(1, m.lines().count());
+    }
+
+    @Test
     void gpuLayersOnABuildWithoutAGpuAreAWarningOrWithRequireGpuAnError() {
         boolean gpu = Backend.info().devices().stream().anyMatch(d -> !d.type().equals("CPU"));
         org.junit.jupiter.api.Assumptions.assumeFalse(gpu, "this build has a GPU backend");
