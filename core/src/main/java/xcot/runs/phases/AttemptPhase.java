@@ -66,7 +66,8 @@ final class AttemptPhase {
             Unit.Attempt a = (Unit.Attempt) u;
             GenerationSetup setup = ctx.plan().setup(m, a.key().condition().condition());
             Optional<String> cot = a.cot().flatMap(ctx.cots()::text);
-            String key = key(a, m, setup, cot);
+            String key = session.batching().samplingKey(a.sampling()).map(k -> Hashing.of(key(a, m, setup, cot), k))
+                    .orElseGet(() -> key(a, m, setup, cot));
             keys.add(key);
             prepared.add(new Prepared(a, setup, cot, key));
         }

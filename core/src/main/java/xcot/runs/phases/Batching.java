@@ -114,6 +114,19 @@ public record Batching(int parallel, boolean unified, boolean sharePrefixes, boo
                 + sharePrefixes + ",group=" + groupKey + ")");
     }
 
+    /**
+     * What the key of a generation with {@code sampling} adds where the batch is invariant: nothing for greedy
+     * decoding, {@code parallel} for seeded sampling. Measured in {@code BatchedRunTest}: greedy outputs at parallel 4
+     * equal those at parallel 1, but seeded samples differ (the same parallel reproduces them, whatever else is in
+     * flight), so a sample is found again only by a run with the same {@code parallel}.
+     */
+    public Optional<String> samplingKey(xcot.methods.SamplingSpec sampling) {
+        if (!batchInvariant || sampling instanceof xcot.methods.SamplingSpec.Greedy) {
+            return Optional.empty();
+        }
+        return Optional.of("sampledAtParallel=" + parallel);
+    }
+
     /** One line for the progress log: {@code parallel 16, separate KV buffers (batch-invariant)}. */
     public String describe() {
         return "parallel " + parallel + ", " + (unified ? "unified KV cache" : parallel == 1 ? "one sequence"

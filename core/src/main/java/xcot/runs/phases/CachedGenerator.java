@@ -98,7 +98,8 @@ final class CachedGenerator implements TextGenerator {
         String grammar = m.grammar().map(g -> Hashing.of(g.forStage(r.stage()))).orElse("none");
         return "budget=" + r.budget().key() + counted + ";sampling=" + r.sampling().key() + ";grammar=" + grammar
                 + ";special=" + r.renderSpecial() + ";doubleBos=" + flags.has(Quirk.DOUBLE_BOS) + ";"
-                + m.config().runtimeKey() + batchKey.map(k -> ";" + k).orElse("");
+                + m.config().runtimeKey() + batchKey.map(k -> ";" + k).orElse("")
+                + session.batching().samplingKey(r.sampling()).map(k -> ";" + k).orElse("");
     }
 
     private static String promptKey(PromptInput input) {
