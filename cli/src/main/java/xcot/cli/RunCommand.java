@@ -16,6 +16,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
+import xcot.llm.ContextOptions;
 import xcot.reference.Quirks;
 import xcot.runs.QueueStatus;
 import xcot.runs.RunOptions;
@@ -56,6 +57,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--reference-compat", description = "turn on every reference quirk (docs/reference-pipeline.md) "
             + "to reproduce the reference implementation's texts and numbers")
     private boolean referenceCompat;
+
+    @Option(names = "--parallel", paramLabel = "N", description = "sequences each model decodes together in one "
+            + "batch (1 to 256), overriding the config's 'parallel' (default: as many as fit, up to 16)")
+    private Integer parallel;
 
     @Option(names = "--limit", paramLabel = "N", description = "keep the first N items of the config's selection")
     private Integer limit;
@@ -135,6 +140,13 @@ final class RunCommand implements Callable<Integer> {
                 Optional.ofNullable(models), Optional.ofNullable(conditions)).applyTo(ConfigReader.read(config));
         if (referenceCompat) {
             c = c.withFlags(Quirks.referenceCompat());
+        }
+        if (parallel != null) {
+            if (parallel < 1 || parallel > ContextOptions.MAX_SEQUENCES) {
+                throw new ParameterException(spec.commandLine(), "--parallel must be in [1, "
+                        + ContextOptions.MAX_SEQUENCES + "], not " + parallel);
+            }
+            c = c.withParallel(parallel);
         }
         Path dir = out != null ? out : RunReport.defaultRunDir(c.name());
         RunOptions options = RunOptions.defaults(spec.commandLine().getErr(), RunReport.stderrIsTerminal())

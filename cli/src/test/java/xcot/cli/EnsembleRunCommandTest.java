@@ -45,7 +45,8 @@ class EnsembleRunCommandTest {
                 "tiny-a+tiny-b / tiny-c", out.resolve("answers.jsonl").toString());
         assertEquals(0, score.exitCode(), score.err());
         String row = run.out().lines().filter(l -> l.startsWith("ensemble <- ")).findFirst().orElseThrow();
-        String consistency = row.replaceFirst("^ensemble <- tiny-a\\+tiny-b / tiny-c\\s+\\d+\\s+", "")
+        // The row: setting, items, parsed (answers parsed / total), consistency, ...
+        String consistency = row.replaceFirst("^ensemble <- tiny-a\\+tiny-b / tiny-c\\s+\\d+\\s+\\d+/\\d+\\s+", "")
                 .replaceFirst("\\s{2,}.*", "");
         assertTrue(score.out().contains(consistency), consistency + " in\n" + score.out());
     }

@@ -27,7 +27,18 @@ import xcot.runs.RunTesting;
  * but before its attempt, or after an attempt — so each kill point is a fact of the run, not of thread timing.
  */
 class KillResumeTest {
-    static final String CONFIG = "name: kill\nbenchmark: {name: medcalc, limit: 2}\n" + RunTesting.TWO_MODELS
+    /**
+     * {@link RunTesting#TWO_MODELS} decoding 4 sequences at once: tiny-a with flash attention (separate KV buffers,
+     * batch-invariant: units are recalled and computed one by one), tiny-b without (a unified cache: the plan's item
+     * groups are stored and recomputed whole, under keys that name the group).
+     */
+    static final String MODELS = """
+            models:
+              - {name: tiny-a, fixture: {seed: 1}, context: 2048, threads: 1, grammar: demo-medcalc-json, parallel: 4}
+              - {name: tiny-b, fixture: {seed: 2}, context: 2048, threads: 1, grammar: demo-medcalc-json, parallel: 4,
+                 flash-attn: false}
+            """;
+    static final String CONFIG = "name: kill\nbenchmark: {name: medcalc, limit: 2}\n" + MODELS
             + "conditions: [empty, default, sampled, transfer]\nbudgets: {cot: 64, answer: 12, inserted: 16}\n";
     /** Each run has a cache of its own, so that the killed run finds nothing the uninterrupted one made. */
     static final String CACHE = "cache: ";

@@ -1,5 +1,6 @@
 package xcot.runs;
 
+import xcot.runs.phases.BatchedStepStats;
 import xcot.runs.phases.PhaseListener;
 
 /**
@@ -59,6 +60,16 @@ final class HaltAtStoreEvent implements PhaseListener {
         if (!fromStore) {
             count();
         }
+    }
+
+    @Override
+    public void batchProgress(BatchedStepStats soFar) {
+        delegate.batchProgress(soFar);
+    }
+
+    @Override
+    public void batchFinished(BatchedStepStats total) {
+        delegate.batchFinished(total);
     }
 
     private void count() {

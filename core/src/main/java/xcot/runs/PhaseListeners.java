@@ -1,6 +1,7 @@
 package xcot.runs;
 
 import java.util.List;
+import xcot.runs.phases.BatchedStepStats;
 import xcot.runs.phases.PhaseListener;
 
 /** Several listeners told the same events, in order (the progress line and the step timings). */
@@ -33,5 +34,15 @@ final class PhaseListeners implements PhaseListener {
     @Override
     public void generated(int promptTokens, int newTokens, long decodeNanos, boolean fromStore) {
         listeners.forEach(l -> l.generated(promptTokens, newTokens, decodeNanos, fromStore));
+    }
+
+    @Override
+    public void batchProgress(BatchedStepStats soFar) {
+        listeners.forEach(l -> l.batchProgress(soFar));
+    }
+
+    @Override
+    public void batchFinished(BatchedStepStats total) {
+        listeners.forEach(l -> l.batchFinished(total));
     }
 }

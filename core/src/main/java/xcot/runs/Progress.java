@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import xcot.runs.phases.BatchedStepStats;
 import xcot.runs.phases.PhaseListener;
 import xcot.runs.plan.Phase;
 import xcot.runs.plan.PlanStep;
@@ -38,6 +39,8 @@ public final class Progress implements PhaseListener {
     private long lastPlainLine;
     private String label = "";
     private int lastWidth;
+    /** The current step's batched generation so far, if it generated anything. */
+    private BatchedStepStats batch;
 
     /**
      * @param total the plan's unit count
@@ -57,6 +60,7 @@ public final class Progress implements PhaseListener {
     @Override
     public void step(String stepLabel) {
         label = stepLabel + ":";
+        batch = null;
         for (int i = stepIndex + 1; i < steps.size(); i++) {
             if (steps.get(i).label().equals(stepLabel)) {
                 stepIndex = i;
@@ -103,6 +107,20 @@ public final class Progress implements PhaseListener {
         }
     }
 
+    @Override
+    public void batchProgress(BatchedStepStats soFar) {
+        batch = soFar;
+    }
+
+    /** A step's batched generation ended: one plain line with its sequences in flight, tokens/s and time. */
+    @Override
+    public void batchFinished(BatchedStepStats total) {
+        batch = total;
+        finish();
+        err.println("xcot: " + total.step() + ": generated " + total.describe());
+        err.flush();
+    }
+
     long done() {
         return done;
     }
@@ -129,10 +147,14 @@ public final class Progress implements PhaseListener {
         int paced = recent.size() - 1;
         String eta = paced < 2 ? "--:--"
                 : clock(Math.round(left * ((recent.getLast() - recent.getFirst()) / (double) paced) / 1e9));
-        String speed = phaseDecodeNanos == 0 ? "-"
-                : String.format(Locale.ROOT, "%.0f", phaseTokens * 1e9 / phaseDecodeNanos);
+        // Batched sequences share each decode, so the step's new tokens per wall second is its speed; the per-sequence
+        // decode times overlap and would understate it.
+        String speed = batch != null && batch.wallNanos() > 0
+                ? String.format(Locale.ROOT, "%.0f tok/s, %.1f in flight", batch.tokensPerSecond(), batch.meanInFlight())
+                : phaseDecodeNanos == 0 ? "- tok/s"
+                : String.format(Locale.ROOT, "%.0f tok/s", phaseTokens * 1e9 / phaseDecodeNanos);
         int percent = total == 0 ? 100 : (int) (100 * done / total);
-        return String.format(Locale.ROOT, "%s %d/%d %3d%%  ETA %s  %s tok/s%s", label, done, total, percent, eta,
+        return String.format(Locale.ROOT, "%s %d/%d %3d%%  ETA %s  %s%s", label, done, total, percent, eta,
                 speed, recalled == 0 ? "" : "  (" + recalled + " from the cache)");
     }
 

@@ -78,7 +78,8 @@ public final class Runner {
                 RunLog log = RunLog.start(options.err(), options.verbose());
                 UsedCache store = new UsedCache(RunStore.open(location))) {
             Optional<JsonNode> previous = RunManifest.read(runDir);
-            RunPlan plan = Preflight.plan(config, store, options, RunManifest.recordedHarmonyDate(previous), true);
+            RunPlan plan = Preflight.plan(config, store, options, RunManifest.recordedHarmonyDate(previous),
+                    RunManifest.recordedParallel(previous), true);
             String configYaml = ConfigYaml.render(plan, cache);
             FolderGuard.Outcome folder = FolderGuard.prepare(runDir, configYaml, options.force());
             log.writeTo(runDir);

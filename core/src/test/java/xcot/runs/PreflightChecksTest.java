@@ -67,13 +67,34 @@ class PreflightChecksTest {
     }
 
     @Test
+    void eachModelsParallelIsSaidAndOneTheMemoryCannotHoldIsRefusedBeforeLoadingInOneLine() {
+        plan(TOY, options());
+        assertTrue(err.toString().contains("xcot: model 'a': parallel "), err.toString());
+        assertTrue(err.toString().contains("xcot: model 'b': parallel "), err.toString());
+        // A 4M-token window per sequence: 256 of them hold far more KV cells than any machine running this test.
+        String huge = TOY.replace("{name: a, zoo: plain-a, context: 256, threads: 1}",
+                "{name: a, zoo: plain-a, context: 4194304, threads: 1, parallel: 256, batch: 4096}");
+        ConfigException e = assertThrows(ConfigException.class, () -> plan(huge, options()));
+        String m = e.getMessage();
+        assertTrue(m.matches("test\\.yaml:\\d+: model 'a': parallel 256 does not fit: at most \\d+ sequences? \\(.*"
+                + " KV per 4,194,304-token window beside .*\\)"), m);
+        assertEquals(1, m.lines().count());
+    }
+
+    /** stderr without the lines that say each model's {@code parallel} (every plan prints them). */
+    static String withoutParallelLines(String err) {
+        return err.lines().filter(l -> !l.matches("xcot: model '[^']*': parallel .*")).map(l -> l + "\n")
+                .collect(java.util.stream.Collectors.joining());
+    }
+
+    @Test
     void gpuLayersOnABuildWithoutAGpuAreAWarningOrWithRequireGpuAnError() {
         boolean gpu = Backend.info().devices().stream().anyMatch(d -> !d.type().equals("CPU"));
         org.junit.jupiter.api.Assumptions.assumeFalse(gpu, "this build has a GPU backend");
         String yaml = TOY.replace("{name: a, zoo: plain-a,", "{name: a, zoo: plain-a, gpu-layers: 99,");
         plan(yaml, options());
         assertEquals("xcot: warning: model 'a': gpu-layers 99, but this llama.cpp build (cpu) has no GPU backend: it "
-                + "runs on the CPU\n", err.toString());
+                + "runs on the CPU\n", withoutParallelLines(err.toString()));
         ConfigException e = assertThrows(ConfigException.class,
                 () -> plan(TOY, options().withSwitches(false, false, true)));
         assertTrue(e.getMessage().startsWith("test.yaml:3: model 'a': gpu-layers -1, but this llama.cpp build (cpu) has "

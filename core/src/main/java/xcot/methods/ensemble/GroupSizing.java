@@ -23,7 +23,7 @@ public final class GroupSizing {
     /** Compute graph, llama.cpp's bookkeeping and slack, per model; the run's memory check allows 256 MiB. */
     static final long FIXED_BYTES_PER_MODEL = 512L << 20;
     /** llama.cpp's 256 sequence ids: each item needs its own, and samples and candidates need the rest. */
-    static final int MAX_ITEMS = 128;
+    public static final int MAX_ITEMS = 128;
 
     private GroupSizing() {}
 

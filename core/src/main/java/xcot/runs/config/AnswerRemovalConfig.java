@@ -28,6 +28,12 @@ public record AnswerRemovalConfig(Method method, Optional<ModelConfig> model, in
         }
     }
 
+    /** The filter model, if any, decoding {@code sequences} at once. */
+    public AnswerRemovalConfig withParallel(int sequences) {
+        return new AnswerRemovalConfig(method, model.map(m -> m.withParallel(sequences)), maxTokens,
+                timeoutSeconds);
+    }
+
     public static AnswerRemovalConfig rules() {
         return new AnswerRemovalConfig(Method.RULES, Optional.empty(), 2048, DEFAULT_TIMEOUT_SECONDS);
     }

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import xcot.llm.ContextOptions;
 import xcot.llm.RpcServer;
 import xcot.methods.Condition;
+import xcot.methods.ensemble.GroupSizing;
 import xcot.profiles.ModelFamily;
 import xcot.profiles.ReasoningEffort;
 import xcot.reference.Quirk;
@@ -104,7 +105,8 @@ final class ConfigChecks {
         for (int i = 0; i < entries.size(); i++) {
             String at = "ensemble[" + i + "]";
             EnsembleConfig combo = new EnsembleConfig(orEmpty(entries.get(i).generators()),
-                    orEmpty(entries.get(i).evaluators()));
+                    orEmpty(entries.get(i).evaluators()), range(at + ".items-at-once", entries.get(i).itemsAtOnce(), 1,
+                    GroupSizing.MAX_ITEMS).orElse(1));
             if (combo.generators().isEmpty() || combo.evaluators().isEmpty()) {
                 throw error(at, "'" + at + "' needs at least one generator and one evaluator");
             }
@@ -238,6 +240,11 @@ final class ConfigChecks {
             throw error(at + ".kv-type", "'" + at + ".kv-type' q8_0 needs 'flash-attn: true' (llama.cpp quantizes the "
                     + "V cache only with flash attention)");
         }
+        Optional<Integer> parallel = range(at + ".parallel", m.parallel(), 1, ContextOptions.MAX_SEQUENCES);
+        if (parallel.isPresent() && batch.isPresent() && parallel.get() > batch.get()) {
+            throw error(at + ".parallel", "'" + at + ".parallel' (" + parallel.get() + ") must not exceed 'batch' ("
+                    + batch.get() + "): one token of every sequence goes into each decode");
+        }
         List<RpcServer> rpc = rpcServers(at, m.rpc());
         if (!rpc.isEmpty() && gpuLayers == 0) {
             throw error(at + ".rpc", "'" + at + ".rpc' offloads layers, but 'gpu-layers' is 0: set it to -1 (all) or "
@@ -247,7 +254,7 @@ final class ConfigChecks {
                 range(at + ".threads", m.threads(), 1, 1024).orElse(Runtime.getRuntime().availableProcessors()),
                 Optional.ofNullable(s.temperature()), topK, Optional.ofNullable(s.topP()),
                 Optional.ofNullable(s.minP()), grammar, effort, batch, ubatch,
-                flash, kv, rpc, line);
+                flash, kv, rpc, line, parallel);
     }
 
     private ContextOptions.CacheType kvType(String at, String name) {

@@ -24,7 +24,7 @@ record ConfigFile(String name, BenchmarkEntry benchmark, List<ModelEntry> models
     record ModelEntry(String name, String path, FixtureEntry fixture, String zoo, String profile, Integer gpuLayers,
                       Integer context, Integer threads, SamplingEntry sampling, String grammar,
                       String reasoningEffort, Integer batch, Integer ubatch, Boolean flashAttn, String kvType,
-                      List<String> rpc) {}
+                      List<String> rpc, Integer parallel) {}
 
     record FixtureEntry(Long seed, Integer layers, Integer contextLength) {}
 
@@ -34,5 +34,5 @@ record ConfigFile(String name, BenchmarkEntry benchmark, List<ModelEntry> models
 
     record RemovalEntry(String method, ModelEntry model, Integer maxTokens, Integer timeoutSeconds) {}
 
-    record EnsembleEntry(List<String> generators, List<String> evaluators) {}
+    record EnsembleEntry(List<String> generators, List<String> evaluators, Integer itemsAtOnce) {}
 }

@@ -47,6 +47,9 @@ public final class ConfigKeys {
             new Key("models[].ubatch", "min(batch, 512)", "llama.cpp's n_ubatch: the physical micro-batch"),
             new Key("models[].flash-attn", "true", "let llama.cpp use flash attention where the backend has it"),
             new Key("models[].kv-type", "f16", "KV-cache storage: f16 | q8_0 (half the memory; needs flash-attn)"),
+            new Key("models[].parallel", "the most that fit, up to 16", "sequences decoded together in one batch "
+                    + "(1 to 256, at most 'batch'); by default as many as the memory check finds room for (a KV window "
+                    + "per sequence), at most 16; `xcot run --parallel N` overrides every model's"),
             new Key("models[].rpc", "none", "llama.cpp RPC servers [host:port, ...] to offload layers to (started "
                     + "with the rpc-server of xcot's build; needs gpu-layers other than 0)"),
             new Key("conditions", "[empty, default, sampled, transfer]", "also: ensemble, corrupted (toy)"),
@@ -71,6 +74,8 @@ public final class ConfigKeys {
             new Key("ensemble", "none", "ensemble combinations for the ensemble condition"),
             new Key("ensemble[].generators", "required", "model names; the first decides when the CoT ends"),
             new Key("ensemble[].evaluators", "required", "model names whose perplexity picks each chunk"),
+            new Key("ensemble[].items-at-once", "1", "items whose ensembles advance together, in groups fixed by the "
+                    + "plan (each group is stored, and recomputed, whole); checked against the device's memory"),
             new Key("corrupted", "every corruption offered", "toy: wrong-first-carried, wrong-final-sum, "
                     + "forced-wrong-first"),
             new Key("summary-without", "none", "models a second summary leaves out (e.g. a negative control)"),

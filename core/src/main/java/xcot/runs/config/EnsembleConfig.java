@@ -2,11 +2,23 @@ package xcot.runs.config;
 
 import java.util.List;
 
-/** One ensemble combination by model names: generators (the first decides when the CoT ends) and evaluators. */
-public record EnsembleConfig(List<String> generators, List<String> evaluators) {
+/**
+ * One ensemble combination by model names: generators (the first decides when the CoT ends) and evaluators.
+ *
+ * @param itemsAtOnce items whose ensembles advance together (the plan's fixed groups); 1 = one item at a time
+ */
+public record EnsembleConfig(List<String> generators, List<String> evaluators, int itemsAtOnce) {
     public EnsembleConfig {
         generators = List.copyOf(generators);
         evaluators = List.copyOf(evaluators);
+        if (itemsAtOnce < 1) {
+            throw new IllegalArgumentException("itemsAtOnce must be >= 1, not " + itemsAtOnce);
+        }
+    }
+
+    /** One item at a time. */
+    public EnsembleConfig(List<String> generators, List<String> evaluators) {
+        this(generators, evaluators, 1);
     }
 
     /** {@code a+b / c}, the combination's name in records (spaces around the slash: model names may contain one). */

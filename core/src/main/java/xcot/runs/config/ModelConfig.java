@@ -23,6 +23,7 @@ import xcot.profiles.ReasoningEffort;
  * @param minP            Sampled min-p override
  * @param grammar         a built-in grammar name that constrains its output ({@link Grammars})
  * @param reasoningEffort gpt-oss reasoning effort (default {@code low})
+ * @param parallel        sequences decoded together in one batch; empty = chosen from the memory check
  * @param line            where the model is declared, for later errors
  */
 public record ModelConfig(
@@ -43,7 +44,8 @@ public record ModelConfig(
         boolean flashAttention,
         ContextOptions.CacheType kvCacheType,
         List<RpcServer> rpcServers,
-        int line) {
+        int line,
+        Optional<Integer> parallel) {
     public ModelConfig {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(source, "source");
@@ -55,6 +57,15 @@ public record ModelConfig(
         Objects.requireNonNull(ubatchTokens, "ubatchTokens");
         Objects.requireNonNull(kvCacheType, "kvCacheType");
         rpcServers = List.copyOf(rpcServers);
+        Objects.requireNonNull(parallel, "parallel");
+    }
+
+    /** This model with {@code sequences} decoded together (a {@code --parallel} override, or the preflight's choice). */
+    public ModelConfig withParallel(int sequences) {
+        return new ModelConfig(name, source, profile, gpuLayers, contextTokens, threads, temperature, topK, topP, minP,
+                grammar,
+                reasoningEffort, batchTokens, ubatchTokens, flashAttention, kvCacheType, rpcServers, line,
+                Optional.of(sequences));
     }
 
     /** How llama.cpp loads the model: layers on the GPU and on the RPC servers. */

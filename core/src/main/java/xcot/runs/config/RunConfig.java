@@ -75,6 +75,14 @@ public record RunConfig(
                 store);
     }
 
+    /** Every model, the filter model included, decoding {@code sequences} at once ({@code xcot run --parallel}). */
+    public RunConfig withParallel(int sequences) {
+        return new RunConfig(source, baseDir, name, benchmark, selection, similarity,
+                models.stream().map(m -> m.withParallel(sequences)).toList(), conditions, withoutAnswer, seeds, budgets,
+                flags, harmonyDate, answerRemoval.withParallel(sequences), ensembles, corruptions, summaryWithout, cache,
+                store);
+    }
+
     public boolean runs(Condition c) {
         return conditions.contains(c);
     }

@@ -115,6 +115,15 @@ public record RunManifest(RunPlan plan, Path cache, Instant firstStarted, Instan
             p.put("seconds", Math.round(s.wallNanos() / 1e7) / 100.0);
             p.put("newTokens", s.newTokens());
             p.put("tokensPerSecond", Math.round(s.tokensPerSecond() * 10) / 10.0);
+            s.batch().ifPresent(b -> {
+                p.put("parallel", b.parallel());
+                p.put("sequences", b.sequences());
+                p.put("meanInFlight", Math.round(b.meanInFlight() * 100) / 100.0);
+                p.put("maxInFlight", b.maxInFlight());
+                p.put("generationSeconds", Math.round(b.wallNanos() / 1e7) / 100.0);
+                p.put("promptTokensDecoded", b.promptTokensDecoded());
+                p.put("promptTokensReused", b.promptTokensReused());
+            });
         }
         ObjectNode cacheNode = root.putObject("cache");
         cacheNode.put("folder", cache.toAbsolutePath().normalize().toString());
@@ -145,6 +154,7 @@ public record RunManifest(RunPlan plan, Path cache, Instant firstStarted, Instan
         }
         o.put("profile", m.profile().family().id());
         o.put("runtime", m.config().runtimeKey());
+        m.config().parallel().ifPresent(p -> o.put("parallel", p));
         return o;
     }
 
@@ -172,6 +182,26 @@ public record RunManifest(RunPlan plan, Path cache, Instant firstStarted, Instan
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * The {@code parallel} each model ran with, as an earlier invocation recorded it: a resumed run keeps a value chosen
+     * by default where batching changes outputs.
+     */
+    public static java.util.Map<String, Integer> recordedParallel(Optional<JsonNode> runJson) {
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        runJson.ifPresent(n -> {
+            n.path("models").forEach(m -> {
+                if (m.path("parallel").canConvertToInt() && m.path("parallel").asInt() > 0) {
+                    out.put(m.path("name").asText(), m.path("parallel").asInt());
+                }
+            });
+            JsonNode f = n.path("answerRemovalModel");
+            if (f.path("parallel").canConvertToInt() && f.path("parallel").asInt() > 0) {
+                out.put(f.path("name").asText(), f.path("parallel").asInt());
+            }
+        });
+        return out;
     }
 
     /** When the first invocation started, as an earlier {@code run.json} recorded it. */

@@ -3,6 +3,8 @@ package xcot.runs.folder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.Optional;
+import xcot.runs.phases.BatchedStepStats;
 import xcot.runs.phases.PhaseListener;
 import xcot.runs.plan.PlanStep;
 
@@ -17,12 +19,19 @@ public final class StepTimings implements PhaseListener {
      * @param computed    units computed in this invocation
      * @param fromCache   units found in the cache
      * @param newTokens   tokens generated in this invocation
-     * @param decodeNanos time those tokens took to decode
+     * @param decodeNanos time those tokens took to decode (per sequence: batched sequences' times overlap)
+     * @param batch       the step's batched generation (sequences in flight, its wall time), if it generated
      */
     public record Step(String label, String phase, int units, long computed, long fromCache, long wallNanos,
-                       long newTokens, long decodeNanos) {
-        /** New tokens per second of decoding; 0 when nothing was decoded. */
+                       long newTokens, long decodeNanos, Optional<BatchedStepStats> batch) {
+        /**
+         * New tokens per second: of the batched generation's wall time where there was one (sequences decoded together
+         * share it), else of decoding; 0 when nothing was decoded.
+         */
         public double tokensPerSecond() {
+            if (batch.isPresent()) {
+                return batch.get().tokensPerSecond();
+            }
             return decodeNanos == 0 ? 0 : newTokens * 1e9 / decodeNanos;
         }
     }
@@ -37,6 +46,7 @@ public final class StepTimings implements PhaseListener {
     private long fromCache;
     private long newTokens;
     private long decodeNanos;
+    private BatchedStepStats batch;
 
     public StepTimings(List<PlanStep> planned, LongSupplier nanoTime) {
         this.planned = List.copyOf(planned);
@@ -55,6 +65,7 @@ public final class StepTimings implements PhaseListener {
         }
         start = nanoTime.getAsLong();
         computed = fromCache = newTokens = decodeNanos = 0;
+        batch = null;
     }
 
     @Override
@@ -74,12 +85,17 @@ public final class StepTimings implements PhaseListener {
         }
     }
 
+    @Override
+    public void batchFinished(BatchedStepStats total) {
+        batch = total;
+    }
+
     /** Closes the step in progress; idempotent. */
     public void finish() {
         if (open) {
             PlanStep s = planned.get(index);
             done.add(new Step(s.label(), s.phase().label(), s.units().size(), computed, fromCache,
-                    nanoTime.getAsLong() - start, newTokens, decodeNanos));
+                    nanoTime.getAsLong() - start, newTokens, decodeNanos, Optional.ofNullable(batch)));
             open = false;
         }
     }

@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
 import xcot.methods.Generated;
 import xcot.runs.export.Exports;
@@ -41,12 +43,14 @@ public final class UsedCache implements RunStore {
     private final RunStore cache;
     private final Map<Kind, TreeSet<String>> keys = new EnumMap<>(Kind.class);
     private final Map<Kind, long[]> counts = new EnumMap<>(Kind.class);
+    private final Map<Kind, Set<String>> added = new EnumMap<>(Kind.class);
 
     public UsedCache(RunStore cache) {
         this.cache = cache;
         for (Kind k : Kind.values()) {
             keys.put(k, new TreeSet<>());
             counts.put(k, new long[2]);
+            added.put(k, new HashSet<>());
         }
     }
 
@@ -60,7 +64,10 @@ public final class UsedCache implements RunStore {
 
     private void added(Kind kind, String key) {
         keys.get(kind).add(key);
-        counts.get(kind)[1]++;
+        // Sequences decoded together may compute one generation twice (same key, same output); the store keeps one.
+        if (added.get(kind).add(key)) {
+            counts.get(kind)[1]++;
+        }
     }
 
     /** The counts of every kind. */

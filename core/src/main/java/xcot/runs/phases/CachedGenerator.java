@@ -2,11 +2,13 @@ package xcot.runs.phases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import xcot.llm.ContextOverflowException;
 import xcot.llm.Generation;
-import xcot.llm.Generator;
-import xcot.llm.Sampler;
+import xcot.llm.GenerationClient;
 import xcot.llm.SamplerStep;
+import xcot.llm.SequenceRequest;
+import xcot.llm.StopCondition;
 import xcot.methods.Budget;
 import xcot.methods.Generated;
 import xcot.methods.GenerationRequest;
@@ -22,45 +24,64 @@ import xcot.runs.store.Hashing;
 import xcot.runs.store.RunStore;
 
 /**
- * The run's {@link TextGenerator} for one model: every generation is looked up in the store by
- * {@code sha256(model file) + prompt hash + parameters} first, and generated (then stored, in its own transaction)
- * only when missing. The model is loaded on the first miss.
+ * The run's {@link TextGenerator} for one unit of a batched step: every generation is looked up in the store by
+ * {@code sha256(model file) + prompt hash + parameters} first (when the step's {@link Batching} is batch-invariant;
+ * otherwise a unit's generations depend on its group and are never recalled alone), and otherwise becomes one
+ * {@link SequenceRequest} on the unit's {@link GenerationClient}, decoded with the other units' requests, then stored
+ * in its own transaction. Runs on the unit's script thread, holding the session's lock (see {@link BatchSession}).
  */
 final class CachedGenerator implements TextGenerator {
-    private final ModelHandle handle;
+    private final BatchSession session;
+    private final GenerationClient client;
     private final RunStore store;
     private final Quirks flags;
     private final GenerationListener listener;
+    private final Optional<String> batchKey;
 
-    CachedGenerator(ModelHandle handle, RunStore store, Quirks flags, GenerationListener listener) {
-        this.handle = handle;
+    /** @param batchKey what the unit's batch adds to the keys ({@link Batching#key}) */
+    CachedGenerator(BatchSession session, GenerationClient client, RunStore store, Quirks flags,
+                    GenerationListener listener, Optional<String> batchKey) {
+        this.session = session;
+        this.client = client;
         this.store = store;
         this.flags = flags;
         this.listener = listener;
+        this.batchKey = batchKey;
     }
 
     @Override
     public Generated generate(GenerationRequest request) {
+        ModelHandle handle = session.handle();
         ResolvedModel m = handle.resolved();
         String params = params(request);
         String key = Hashing.of("generation-v1", m.sha256(), promptKey(request.prompt()), params);
-        var stored = store.generation(key);
-        if (stored.isPresent()) {
-            Generated g = stored.get().generated();
-            listener.generated(g.promptTokens(), g.tokenCount(), stored.get().decodeNanos(), true);
-            return g;
+        if (batchKey.isEmpty()) {
+            var stored = store.generation(key);
+            if (stored.isPresent()) {
+                Generated g = stored.get().generated();
+                listener.generated(g.promptTokens(), g.tokenCount(), stored.get().decodeNanos(), true);
+                return g;
+            }
         }
         int[] prompt = tokens(request.prompt());
         int budget = resolve(request.budget(), prompt.length);
+        int window = session.batching().windowTokens();
         Generated result;
         long decodeNanos = 0;
-        try (Sampler sampler = sampler(request)) {
-            Generation g = new Generator(handle.context(), 0).generate(prompt, budget, sampler, null,
-                    request.renderSpecial());
-            decodeNanos = g.decodeNanos();
-            result = new Generated(g.tokens(), g.text(), stopReason(g.stopReason()), prompt.length, budget);
-        } catch (ContextOverflowException e) {
+        if (prompt.length > window) {
             result = new Generated(new int[0], "", StopReason.PROMPT_TOO_LONG, prompt.length, budget);
+        } else {
+            // The window is the one a single-sequence context has, whatever the batch's context holds.
+            int newTokens = Math.min(budget, window - prompt.length);
+            SequenceRequest r = new SequenceRequest(prompt, newTokens, sampling(request), StopCondition.never(),
+                    request.renderSpecial(), true);
+            try {
+                Generation g = session.generate(client, r);
+                decodeNanos = g.decodeNanos();
+                result = new Generated(g.tokens(), g.text(), stopReason(g, window), prompt.length, budget);
+            } catch (ContextOverflowException e) {
+                result = new Generated(new int[0], "", StopReason.PROMPT_TOO_LONG, prompt.length, budget);
+            }
         }
         store.putGeneration(key, m.sha256(), params, result, decodeNanos);
         listener.generated(result.promptTokens(), result.tokenCount(), decodeNanos, false);
@@ -69,7 +90,7 @@ final class CachedGenerator implements TextGenerator {
 
     /** Everything besides the model and the prompt that decides the output. */
     private String params(GenerationRequest r) {
-        ResolvedModel m = handle.resolved();
+        ResolvedModel m = session.handle().resolved();
         List<String> counted = new ArrayList<>();
         if (r.budget() instanceof Budget.PromptInclusive p) {
             p.alsoCount().forEach(t -> counted.add(Hashing.of(t)));
@@ -77,7 +98,8 @@ final class CachedGenerator implements TextGenerator {
         String grammar = m.grammar().map(g -> Hashing.of(g.forStage(r.stage()))).orElse("none");
         return "budget=" + r.budget().key() + counted + ";sampling=" + r.sampling().key() + ";grammar=" + grammar
                 + ";special=" + r.renderSpecial() + ";doubleBos=" + flags.has(Quirk.DOUBLE_BOS) + ";"
-                + m.config().runtimeKey();
+                + m.config().runtimeKey() + batchKey.map(k -> ";" + k).orElse("")
+                + session.batching().samplingKey(r.sampling()).map(k -> ";" + k).orElse("");
     }
 
     private static String promptKey(PromptInput input) {
@@ -94,7 +116,7 @@ final class CachedGenerator implements TextGenerator {
             case PromptInput.Continuation c -> {
                 int[] base = tokens(c.base());
                 int[] generated = c.generated();
-                int[] appended = handle.vocab().tokenize(c.appended(), false, true);
+                int[] appended = session.handle().vocab().tokenize(c.appended(), false, true);
                 int[] all = new int[base.length + generated.length + appended.length];
                 System.arraycopy(base, 0, all, 0, base.length);
                 System.arraycopy(generated, 0, all, base.length, generated.length);
@@ -105,6 +127,7 @@ final class CachedGenerator implements TextGenerator {
     }
 
     private int[] tokenize(String text) {
+        ModelHandle handle = session.handle();
         return handle.vocab().tokenize(text, ModelProfile.addSpecialTokens(text, handle.bosText(), flags), true);
     }
 
@@ -121,17 +144,23 @@ final class CachedGenerator implements TextGenerator {
         };
     }
 
-    private Sampler sampler(GenerationRequest r) {
+    private List<SamplerStep> sampling(GenerationRequest r) {
         List<SamplerStep> steps = new ArrayList<>();
-        handle.resolved().grammar().ifPresent(g -> steps.add(new SamplerStep.Grammar(g.forStage(r.stage()), "root")));
+        session.handle().resolved().grammar()
+                .ifPresent(g -> steps.add(new SamplerStep.Grammar(g.forStage(r.stage()), "root")));
         steps.addAll(SamplerChain.of(r.sampling()));
-        return Sampler.chain(steps, handle.vocab());
+        return steps;
     }
 
-    private static StopReason stopReason(Generation.StopReason reason) {
-        return switch (reason) {
+    /**
+     * The stop reason as a one-sequence {@link xcot.llm.Generator} gives it: a generation that reached the end of
+     * its window is {@code CONTEXT_FULL} (the request's budget was cut to the window, so the engine saw a budget).
+     */
+    private static StopReason stopReason(Generation g, int window) {
+        return switch (g.stopReason()) {
             case END_OF_GENERATION, STOP_SEQUENCE -> StopReason.END_OF_GENERATION;
-            case TOKEN_LIMIT -> StopReason.TOKEN_LIMIT;
+            case TOKEN_LIMIT -> g.promptTokens() + g.tokens().length >= window ? StopReason.CONTEXT_FULL
+                    : StopReason.TOKEN_LIMIT;
             case CONTEXT_FULL -> StopReason.CONTEXT_FULL;
         };
     }

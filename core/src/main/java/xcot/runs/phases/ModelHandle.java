@@ -1,14 +1,14 @@
 package xcot.runs.phases;
 
 import java.util.Optional;
-import xcot.llm.Context;
 import xcot.llm.Model;
 import xcot.llm.Vocab;
 import xcot.runs.plan.ResolvedModel;
 
 /**
  * A model of the run, loaded on first use (a phase whose work is all in the store never loads it) and freed by
- * {@link #close()} at the end of the phase. Owns the model and one context; single-threaded. A handle that
+ * {@link #close()} at the end of the phase. Owns the model (the batched contexts on it are the phases' own, closed
+ * before it); single-threaded. A handle that
  * {@link LoadedModels} keeps between a worker's groups ignores the phase's {@code close()} and is freed by
  * {@link #free()}; one that must not load (recalling results that are known to be stored) refuses to.
  */
@@ -19,7 +19,6 @@ final class ModelHandle implements AutoCloseable {
     private final ResolvedModel resolved;
     private final Ownership ownership;
     private Model model;
-    private Context context;
     private Optional<String> bosText;
 
     ModelHandle(ResolvedModel resolved) {
@@ -50,13 +49,6 @@ final class ModelHandle implements AutoCloseable {
         return model;
     }
 
-    Context context() {
-        if (context == null) {
-            context = model().newContext(resolved.config().contextOptions());
-        }
-        return context;
-    }
-
     Vocab vocab() {
         return model().vocab();
     }
@@ -78,12 +70,11 @@ final class ModelHandle implements AutoCloseable {
         }
     }
 
-    /** Frees the model and its context; the next use loads it again. */
+    /** Frees the model; the next use loads it again. */
     void free() {
         if (model != null) {
             model.close();
             model = null;
-            context = null;
         }
     }
 }

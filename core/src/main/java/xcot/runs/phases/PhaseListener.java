@@ -11,6 +11,15 @@ public interface PhaseListener extends GenerationListener {
     /** The phase waits for something outside the process (an endpoint's retry): one line, said as it starts. */
     default void waiting(String line) {}
 
+    /**
+     * The current step's batched generation so far: sequences in flight, tokens/s, time. Called after every computed
+     * unit, from the thread that finished it (one at a time).
+     */
+    default void batchProgress(BatchedStepStats soFar) {}
+
+    /** The step's batched generation is over (called only if it generated anything). */
+    default void batchFinished(BatchedStepStats total) {}
+
     PhaseListener NONE = new PhaseListener() {
         @Override
         public void step(String label) {}

@@ -20,14 +20,15 @@ import xcot.tasks.BenchmarkKind;
 
 /**
  * The rule-based remover against the paper's filter on the one source with published pairs: QwQ-32B's 100 MedCalc
- * CoTs and o4-mini's sanitized copies (test resource
- * {@code genex-medcalc/Qwen_QwQ-32B_zero_shot_original_without_answer.jsonl.gz}). The rules were developed on the rows
+ * CoTs and o4-mini's sanitized copies (in the published outputs xcot ships,
+ * {@code xcot/published/genex-medcalc/Qwen_QwQ-32B_zero_shot_original_without_answer.jsonl.gz}). The rules were developed on the rows
  * at even positions of the file (0, 2, ...); the rows at odd positions are held out. The answer value of a row is
  * QwQ's own final answer ({@code LLM Answer}: the value its CoT argues for); the 5 rows whose answer extraction failed
  * have none. The ground truth is reported beside it.
  */
 class O4MiniPairsTest {
-    private static final String PAIRS = "/genex-medcalc/Qwen_QwQ-32B_zero_shot_original_without_answer.jsonl.gz";
+    private static final String PAIRS =
+            "/xcot/published/genex-medcalc/Qwen_QwQ-32B_zero_shot_original_without_answer.jsonl.gz";
     /** o4-mini's "tail" of a CoT: from the first sentence it removed after which it removed at least this share. */
     private static final double TAIL_REMOVED_SHARE = 0.85;
 

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Whole-run harness (issue 10): the MedCalc slice on three shape-alike models, `xcot run --parallel 16` against
+# `--parallel 1` in the same script, interleaved (1, 16, 1, 16, ...) so drifting load hits both sides alike. Each run
+# has a cache of its own (nothing recalled), so every unit is computed. Per phase it reports wall time, new tokens,
+# tokens/s and sequences in flight, read from each run folder's run.json (the steps the run itself timed).
+#
+#   bench/run-whole-run.sh                          # 20 items, 3 models, REPS=2
+#   ITEMS=4 REPS=1 bench/run-whole-run.sh           # smoke run
+# Environment: ITEMS (20), REPS (2), THREADS (nproc), MODELS ("1 2 3": seeds of the tiny fixture; MODEL_FILES="a.gguf
+# b.gguf c.gguf" runs real files instead), COT/ANSWER/INSERTED budgets (256/32/64), PARALLEL ("1 16").
+# Writes bench/results/whole-run.{jsonl,md,env.txt}. Numbers on a loaded machine are not results: note the load.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+items=${ITEMS:-20}
+reps=${REPS:-2}
+threads=${THREADS:-$(nproc)}
+seeds=${MODELS:-"1 2 3"}
+parallels=${PARALLEL:-"1 16"}
+cot=${COT:-256}; answer=${ANSWER:-32}; inserted=${INSERTED:-64}
+work=$(mktemp -d "${TMPDIR:-/tmp}/xcot-whole-run.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+out=bench/results
+mkdir -p "$out"
+
+models="models:"
+i=0
+if [ -n "${MODEL_FILES:-}" ]; then
+  for f in $MODEL_FILES; do
+    i=$((i + 1))
+    models+=$'\n'"  - {name: m$i, path: $(realpath "$f"), context: 4096, threads: $threads}"
+  done
+else
+  for s in $seeds; do
+    i=$((i + 1))
+    models+=$'\n'"  - {name: m$i, fixture: {seed: $s}, context: 2048, threads: $threads, grammar: demo-medcalc-json}"
+  done
+fi
+
+./xcot --version >/dev/null   # builds once, outside the timings
+{ echo "date: $(date -Is)"; echo "host: $(uname -a)"; echo "cpu: $(grep -m1 'model name' /proc/cpuinfo || true)";
+  echo "threads: $threads"; echo "items: $items, models: $i, budgets: cot $cot answer $answer inserted $inserted";
+  echo "load before: $(uptime)"; } > "$out/whole-run.env.txt"
+: > "$out/whole-run.jsonl"
+for rep in $(seq 1 "$reps"); do
+  for p in $parallels; do
+    name="p$p-r$rep"
+    cat > "$work/$name.yaml" <<YAML
+name: whole-run-$name
+benchmark: {name: medcalc, limit: $items}
+$models
+conditions: [empty, default, sampled, transfer]
+budgets: {cot: $cot, answer: $answer, inserted: $inserted}
+cache: $work/cache-$name
+YAML
+    start=$(date +%s.%N)
+    ./xcot run "$work/$name.yaml" --parallel "$p" --out "$work/$name" > "$work/$name.out" 2> "$work/$name.err"
+    end=$(date +%s.%N)
+    python3 - "$work/$name/run.json" "$p" "$rep" "$start" "$end" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+        >> "$out/whole-run.jsonl" <<'PY'
+import json, sys
+run, p, rep, start, end, load = sys.argv[1:]
+j = json.load(open(run))
+print(json.dumps({"parallel": int(p), "rep": int(rep), "wallSeconds": round(float(end) - float(start), 2),
+                  "load": load, "steps": j["steps"]}))
+PY
+    echo "parallel $p rep $rep: $(python3 -c "import sys;print(round(float(sys.argv[2])-float(sys.argv[1]),1))" "$start" "$end") s" >&2
+  done
+done
+echo "load after: $(uptime)" >> "$out/whole-run.env.txt"
+
+python3 - "$out/whole-run.jsonl" > "$out/whole-run.md" <<'PY'
+import json, sys, statistics
+from collections import defaultdict
+runs = [json.loads(l) for l in open(sys.argv[1])]
+wall = defaultdict(list)
+phase = defaultdict(lambda: defaultdict(lambda: {"s": [], "tok": [], "tps": [], "fl": []}))
+for r in runs:
+    wall[r["parallel"]].append(r["wallSeconds"])
+    per = defaultdict(lambda: [0.0, 0, 0.0, []])
+    for s in r["steps"]:
+        q = per[s["phase"]]
+        q[0] += s.get("generationSeconds", s["seconds"]); q[1] += s["newTokens"]
+        if "meanInFlight" in s: q[3].append(s["meanInFlight"])
+    for name, (sec, tok, _, fl) in per.items():
+        d = phase[name][r["parallel"]]
+        d["s"].append(sec); d["tok"].append(tok); d["tps"].append(tok / sec if sec else 0)
+        d["fl"].append(statistics.mean(fl) if fl else 0)
+ps = sorted(wall)
+print("| phase | " + " | ".join(f"parallel {p}: s (min/median), tokens/s (median), in flight" for p in ps) + " | speed-up |")
+print("|---|" + "---|" * (len(ps) + 1))
+for name, byp in phase.items():
+    cells = []
+    for p in ps:
+        d = byp[p]
+        cells.append(f"{min(d['s']):.1f} / {statistics.median(d['s']):.1f}, {statistics.median(d['tps']):.0f}, "
+                     f"{statistics.median(d['fl']):.1f}")
+    up = statistics.median(byp[ps[-1]]["tps"]) / max(1e-9, statistics.median(byp[ps[0]]["tps"]))
+    print(f"| {name} | " + " | ".join(cells) + f" | {up:.2f}x |")
+cells = [f"{min(wall[p]):.1f} / {statistics.median(wall[p]):.1f}" for p in ps]
+print("| whole run (wall s) | " + " | ".join(cells) + f" | {statistics.median(wall[ps[0]]) / statistics.median(wall[ps[-1]]):.2f}x |")
+PY
+cat "$out/whole-run.md"
