@@ -36,9 +36,9 @@ import xcot.runs.store.StoreLocation;
 @Command(name = "run", description = {
         "Run the experiment a YAML config describes: own CoTs (Empty, Default, Sampled), transfers between every "
                 + "pair of models, the without-answer variants, ensembles; then print the summary table.",
-        "Every generation is stored, as it finishes, in a cache all runs share (store.sqlite in $XCOT_CACHE, else "
-                + "~/.cache/xcot; the config's 'cache' key names another folder): an interrupted run resumes where it "
-                + "stopped, and a finished run reruns from the cache. The run folder keeps config.yaml (the resolved "
+        "Every generation is stored, as it finishes, in a cache all runs share (store.sqlite in "
+                + "$XCOT_GENERATION_CACHE, else $XCOT_CACHE, else ~/.cache/xcot; the config's 'cache' key names another"
+                + " folder): an interrupted run resumes where it stopped, and a finished run reruns from the cache. The run folder keeps config.yaml (the resolved "
                 + "config), run.json (versions, machine, timings, model hashes), run.log (llama.cpp's log) and the "
                 + "exports; a config that differs from its config.yaml is refused unless --force.",
         "With a shared store (--store postgresql://host/db, or 'store:' in the config) any number of processes on "

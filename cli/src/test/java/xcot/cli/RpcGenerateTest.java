@@ -119,7 +119,8 @@ class RpcGenerateTest {
     private Child run(Path config, Path out) throws Exception {
         Path stdout = Files.createTempFile(dir, "run", ".out");
         Path stderr = Files.createTempFile(dir, "run", ".err");
-        Process p = start(List.of("run", config.toString(), "--out", out.toString()), stdout, stderr);
+        // --verbose: llama.cpp's log (where it says what it offloaded) on stderr too, not only in run.log.
+        Process p = start(List.of("run", config.toString(), "--out", out.toString(), "--verbose"), stdout, stderr);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the run did not finish");
         return new Child(p.exitValue(), Files.readString(stdout), Files.readString(stderr));
     }

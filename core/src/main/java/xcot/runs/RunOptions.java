@@ -23,7 +23,8 @@ import xcot.tasks.catalog.BenchmarkCatalog;
  * @param today      the run's start date, stored as its harmony date on the first run
  * @param benchmarks builds the configured benchmark ({@link BenchmarkCatalog#create} by default)
  * @param ensemble   the engine of the Ensemble condition ({@link IncrementalEnsembleSource} by default)
- * @param cache      the folder of the shared generation cache when the config names none ({@code $XCOT_CACHE})
+ * @param cache      the folder of the shared generation cache when the config names none
+ *                   ({@code $XCOT_GENERATION_CACHE}, else {@code $XCOT_CACHE})
  * @param force      a run folder holding a run of another config is emptied of its outputs instead of refused
  * @param verbose    llama.cpp's log goes to stderr as well as to the run folder's {@code run.log}
  * @param requireGpu a model that offloads layers on a build without a GPU backend is an error, not a warning
@@ -42,7 +43,7 @@ public record RunOptions(PrintWriter err, boolean terminal, Map<String, String> 
 
     public static RunOptions defaults(PrintWriter err, boolean terminal) {
         return new RunOptions(err, terminal, System.getenv(), LocalDate.now(), RunOptions::createBenchmark,
-                new IncrementalEnsembleSource(), CacheDirs.root(), false, false, false);
+                new IncrementalEnsembleSource(), CacheDirs.generations(), false, false, false);
     }
 
     /** The configured benchmark, its items selected. */
@@ -61,6 +62,11 @@ public record RunOptions(PrintWriter err, boolean terminal, Map<String, String> 
 
     public RunOptions withEnsemble(EnsembleCotSource engine) {
         return new RunOptions(err, terminal, env, today, benchmarks, engine, cache, force, verbose, requireGpu);
+    }
+
+    /** The same options with notes, warnings and progress going to {@code writer}. */
+    public RunOptions withErr(PrintWriter writer) {
+        return new RunOptions(writer, terminal, env, today, benchmarks, ensemble, cache, force, verbose, requireGpu);
     }
 
     public RunOptions withCache(Path folder) {

@@ -2,6 +2,8 @@ package xcot.runs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -78,10 +80,15 @@ public final class Runner {
                 RunLog log = RunLog.start(options.err(), options.verbose());
                 UsedCache store = new UsedCache(RunStore.open(location))) {
             Optional<JsonNode> previous = RunManifest.read(runDir);
-            RunPlan plan = Preflight.plan(config, store, options, RunManifest.recordedHarmonyDate(previous),
-                    RunManifest.recordedParallel(previous), true);
+            // The preflight's notes (parallel chosen, ensemble fit, GPU warnings) wait until the folder is accepted:
+            // a run refused for its folder says that one line only.
+            StringWriter notes = new StringWriter();
+            RunPlan plan = Preflight.plan(config, store, options.withErr(new PrintWriter(notes, true)),
+                    RunManifest.recordedHarmonyDate(previous), RunManifest.recordedParallel(previous), true);
             String configYaml = ConfigYaml.render(plan, cache);
             FolderGuard.Outcome folder = FolderGuard.prepare(runDir, configYaml, options.force());
+            options.err().print(notes);
+            options.err().flush();
             log.writeTo(runDir);
             if (folder == FolderGuard.Outcome.REPLACED) {
                 log.note("--force: the outputs of the run of another config were removed");

@@ -79,9 +79,9 @@ public final class ConfigKeys {
             new Key("corrupted", "every corruption offered", "toy: wrong-first-carried, wrong-final-sum, "
                     + "forced-wrong-first"),
             new Key("summary-without", "none", "models a second summary leaves out (e.g. a negative control)"),
-            new Key("cache", "$XCOT_CACHE, else ~/.cache/xcot", "the folder of the generation cache all runs share "
-                    + "(store.sqlite; relative to the config's folder): a generation made once is reused by every run "
-                    + "that needs it"),
+            new Key("cache", "$XCOT_GENERATION_CACHE, else $XCOT_CACHE, else ~/.cache/xcot", "the folder of the "
+                    + "generation cache all runs share (store.sqlite; relative to the config's folder): a generation "
+                    + "made once is reused by every run that needs it"),
             new Key("store", "the cache's store.sqlite", "a shared store postgresql://host[:port]/database for "
                     + "workers on several hosts (--worker); credentials from PGUSER/PGPASSWORD or ~/.pgpass only"));
 
