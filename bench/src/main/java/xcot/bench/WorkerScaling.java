@@ -51,7 +51,9 @@ public final class WorkerScaling {
             for (int r = 0; r < repeats; r++) {
                 Path single = out.resolve("single-" + r);
                 long t0 = System.nanoTime();
-                if (run(launcher, List.of("run", config.toString(), "--out", single.toString()), Map.of(),
+                // A generation cache of its own, empty: the baseline computes every unit, as the workers do.
+                Map<String, String> fresh = Map.of("XCOT_GENERATION_CACHE", out.resolve("cache-" + r).toString());
+                if (run(launcher, List.of("run", config.toString(), "--out", single.toString()), fresh,
                         out.resolve("single-" + r + ".out"), out.resolve("single-" + r + ".err")).waitFor() != 0) {
                     throw new IllegalStateException("the baseline run failed; see " + out);
                 }
