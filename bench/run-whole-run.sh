@@ -7,7 +7,7 @@
 #   bench/run-whole-run.sh                          # 20 items, 3 models, REPS=2
 #   ITEMS=4 REPS=1 bench/run-whole-run.sh           # smoke run
 # Environment: ITEMS (20), REPS (2), THREADS (nproc), MODELS ("1 2 3": seeds of the tiny fixture; MODEL_FILES="a.gguf
-# b.gguf c.gguf" runs real files instead), COT/ANSWER/INSERTED budgets (256/32/64), PARALLEL ("1 16").
+# b.gguf c.gguf" runs real files instead), COT/ANSWER/INSERTED budgets (256/32/64), PARALLEL ("1 16"), GRAMMAR (0).
 # Writes bench/results/whole-run.{jsonl,md,env.txt}. Numbers on a loaded machine are not results: note the load.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,6 +18,9 @@ threads=${THREADS:-$(nproc)}
 seeds=${MODELS:-"1 2 3"}
 parallels=${PARALLEL:-"1 16"}
 cot=${COT:-256}; answer=${ANSWER:-32}; inserted=${INSERTED:-64}
+# GRAMMAR=1 constrains the fixtures' output to the demo's JSON answer (then llama.cpp's grammar sampler, which checks
+# every candidate token on the CPU, costs more than the tiny model's decode and the run measures the grammar).
+grammar=""; [ "${GRAMMAR:-0}" = 1 ] && grammar=", grammar: demo-medcalc-json"
 work=$(mktemp -d "${TMPDIR:-/tmp}/xcot-whole-run.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 out=bench/results
@@ -33,7 +36,7 @@ if [ -n "${MODEL_FILES:-}" ]; then
 else
   for s in $seeds; do
     i=$((i + 1))
-    models+=$'\n'"  - {name: m$i, fixture: {seed: $s}, context: 2048, threads: $threads, grammar: demo-medcalc-json}"
+    models+=$'\n'"  - {name: m$i, fixture: {seed: $s}, context: 4096, threads: $threads$grammar}"
   done
 fi
 
@@ -54,7 +57,11 @@ budgets: {cot: $cot, answer: $answer, inserted: $inserted}
 cache: $work/cache-$name
 YAML
     start=$(date +%s.%N)
-    ./xcot run "$work/$name.yaml" --parallel "$p" --out "$work/$name" > "$work/$name.out" 2> "$work/$name.err"
+    if ! ./xcot run "$work/$name.yaml" --parallel "$p" --out "$work/$name" > "$work/$name.out" 2> "$work/$name.err"; then
+      tail -5 "$work/$name.err" >&2
+      echo "run-whole-run: the run $name failed (its stderr above)" >&2
+      exit 1
+    fi
     end=$(date +%s.%N)
     python3 - "$work/$name/run.json" "$p" "$rep" "$start" "$end" "$(cut -d' ' -f1-3 /proc/loadavg)" \
         >> "$out/whole-run.jsonl" <<'PY'

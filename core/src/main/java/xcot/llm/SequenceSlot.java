@@ -91,6 +91,19 @@ final class SequenceSlot {
         cachedCount = length;
     }
 
+    /**
+     * Mirrors a whole-buffer {@code llama_memory_seq_cp(source, this, -1, -1)} trimmed to {@code length} positions,
+     * into this (empty) slot: its own cells (separate buffers share nothing).
+     */
+    void copyFrom(SequenceSlot source, int length, CellLedger ledger) {
+        if (cachedCount != 0) {
+            throw new IllegalStateException("sequence " + sequence + " must be empty before a copy");
+        }
+        for (int p = 0; p < length; p++) {
+            appendCell(source.cachedTokens[p], ledger);
+        }
+    }
+
     private void ensureCapacity(int n) {
         if (n > cachedTokens.length) {
             int size = Math.max(n, cachedTokens.length * 2);

@@ -5,8 +5,11 @@ import java.util.List;
 
 /**
  * Which slot a queued request takes and what it reuses, for {@link BatchScheduler}. The free slot whose cells share
- * the longest prefix with the prompt (lowest id among equals) is taken and trimmed to that prefix; with a unified
- * cache, a longer prefix held (or being prefilled) by another slot is copied instead, once it is decoded. The last
+ * the longest prefix with the prompt (lowest id among equals) is taken and trimmed to that prefix; a longer prefix
+ * held (or being prefilled) by another slot is copied instead, once it is decoded: with a unified cache the prefix's
+ * cells are shared (metadata only); with a buffer per sequence llama.cpp copies only whole buffers, so the source's
+ * whole buffer is copied and the copy trimmed to the prefix (a memory copy, far cheaper than decoding the prefix
+ * again: the requests of one item that share its question would otherwise each prefill it). The last
  * prompt token is always decoded, since its logits give the first token. With a unified cache a request is admitted
  * only if every sequence in flight, grown to its prompt plus budget (within the window), still fits in the cache,
  * after dropping idle slots' leftover cells in id order; shared cells are counted once per holder in that bound, so
@@ -50,8 +53,17 @@ final class SlotAdmission {
     }
 
     private void copyPrefix(SequenceSlot source, SequenceSlot destination, int length) {
-        memory.copySequence(source.sequence, destination.sequence, 0, length);
-        destination.shareFrom(source, length, ledger);
+        if (unified) {
+            memory.copySequence(source.sequence, destination.sequence, 0, length);
+            destination.shareFrom(source, length, ledger);
+        } else {
+            memory.copySequence(source.sequence, destination.sequence, -1, -1);
+            if (source.cachedCount() > length && !memory.removeSequence(destination.sequence, length, -1)) {
+                throw new LlamaException("llama.cpp refused to remove positions " + length + ".. of sequence "
+                        + destination.sequence + " after copying sequence " + source.sequence);
+            }
+            destination.copyFrom(source, length, ledger);
+        }
         ActiveSequence a = destination.active;
         a.phase = ActiveSequence.Phase.PREFILL;
         a.promptCursor = length;
@@ -74,7 +86,7 @@ final class SlotAdmission {
             int own = options.sharePrefixes() ? Math.min(destination.cachedPrefixMatch(request), usable) : 0;
             SequenceSlot source = null;
             int shared = 0;
-            if (options.sharePrefixes() && unified) {
+            if (options.sharePrefixes()) {
                 for (SequenceSlot s : slots) {
                     int match = s == destination ? 0 : Math.min(s.knownPrefixMatch(request), usable);
                     if (match > shared) {

@@ -184,6 +184,35 @@ class BatchedGeneratorTest {
     }
 
     @Test
+    void withABufferPerSequenceASharedPrefixIsCopiedWholeAndTrimmed() {
+        String question = "<|im_start|>user\n" + "Patient note: a 54-year-old with a heart rate of 88. ".repeat(12);
+        List<SequenceRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            int[] p = model.vocab().tokenize(question + "Chain " + i + " says the answer is " + i
+                    + ".<|im_end|>\n<|im_start|>assistant\n", false, true);
+            requests.add(SequenceRequest.greedy(p, 6).ignoringEndOfGeneration());
+        }
+        int prefix = commonPrefix(requests);
+        List<Generation> alone = new ArrayList<>();
+        for (SequenceRequest r : requests) {
+            try (Context context = separate(1); BatchedGenerator g = new BatchedGenerator(context,
+                    BatchOptions.of(1).withSharePrefixes(false))) {
+                alone.add(g.generateAll(List.of(r)).getFirst());
+            }
+        }
+        try (Context context = model.newContext(ContextOptions.of(4 * 512).withThreads(2).withSequences(4, false)
+                .withFlashAttention(true)); BatchedGenerator g = new BatchedGenerator(context, BatchOptions.of(4))) {
+            List<Generation> shared = g.generateAll(requests);
+            // The first request prefills the question; the other five copy its buffer (llama.cpp copies only whole
+            // buffers between sequences without kv_unified) and keep the common prefix.
+            assertEquals(5L * prefix, g.stats().promptTokensReused());
+            for (int i = 0; i < 6; i++) {
+                assertArrayEquals(alone.get(i).tokens(), shared.get(i).tokens(), "request " + i + " as if alone");
+            }
+        }
+    }
+
+    @Test
     void aContinuationReusesItsOwnSlotsCells() {
         int[] prompt = prompts.get(2);
         try (Context context = separate(2); BatchedGenerator g = new BatchedGenerator(context, BatchOptions.of(2))) {

@@ -17,8 +17,8 @@ import xcot.runs.export.RunFiles;
 
 /**
  * On the CPU with flash attention (separate KV buffers), a run whose models decode 4 sequences at once gives the greedy
- * records of one decoding a sequence at a time, byte for byte; seeded samples differ between parallel 4 and 1 (found
- * here; the same parallel reproduces them: KillResumeTest), so their keys name the parallel. Its run.json keeps each
+ * records of one decoding a sequence at a time, byte for byte; seeded samples may differ between parallel 4 and 1
+ * (the same parallel reproduces them: KillResumeTest), so their keys name the parallel. Its run.json keeps each
  * step's sequences in flight and tokens/s.
  */
 class BatchedRunTest {
@@ -43,10 +43,10 @@ class BatchedRunTest {
         assertTrue(fourErr.toString().contains("xcot: model 'tiny-a': parallel 4 (configured; "), fourErr.toString());
         assertTrue(fourErr.toString().contains("separate KV buffers (batch-invariant)"), fourErr.toString());
 
-        // Greedy records are byte-identical; seeded samples are not (measured here), so they are kept apart by key.
+        // Greedy records are byte-identical. Seeded samples may differ (a prompt prefilled in batches shared with other
+        // sequences moves the logits in their last bits, which can flip a sampled token: README), so their keys name
+        // the parallel and this test does not compare them.
         assertEquals(greedy(one.answers()), greedy(four.answers()));
-        assertTrue(!sampled(one.answers()).equals(sampled(four.answers())) || sampled(one.answers()).isEmpty(),
-                "if samples agree at parallel 1 and 4, the keys need not keep them apart: see Batching.samplingKey");
         for (Path p : files(one.runDir().resolve(RunFiles.GENEX_DIR))) {
             if (!p.getFileName().toString().contains("sampl")) {
                 assertArrayEquals(Files.readAllBytes(p),
@@ -75,10 +75,6 @@ class BatchedRunTest {
     /** The records of greedy conditions (every condition but the sampled ones), as lines. */
     private static List<String> greedy(Path answers) throws Exception {
         return Files.readAllLines(answers).stream().filter(l -> !l.contains("\"condition\":\"sampled")).toList();
-    }
-
-    private static List<String> sampled(Path answers) throws Exception {
-        return Files.readAllLines(answers).stream().filter(l -> l.contains("\"condition\":\"sampled")).toList();
     }
 
     private static List<Path> files(Path folder) throws Exception {
