@@ -62,6 +62,12 @@ public final class Model extends NativeHandle {
             });
             llama_model_params.vocab_only(params, options.vocabOnly());
             llama_model_params.check_tensors(params, options.checkTensors());
+            // On a CPU with AMX, ggml places Q4_K (and other quantized) weights in its AMX buffer type, and its AMX
+            // kernels died with SIGILL on this project's AMX-capable KVM guest (llama-batched-bench crashed there
+            // too). Without the CPU's extra buffer types the same weights run on the AVX-512 kernels.
+            if (ggml_cpu_has_amx_int8() != 0) {
+                llama_model_params.use_extra_bufts(params, false);
+            }
             try {
                 // llama.cpp copies the list while loading, so the confined arena may free it afterwards.
                 llama_model_params.devices(params, RpcDevices.deviceList(options.rpcServers(), arena));
