@@ -74,14 +74,16 @@ for rep in $(seq 1 "$reps"); do
     max_pl=$(tr ',' '\n' <<<"$npl" | sort -n | tail -1)
     ctx=$(( max_pl * (pp + tg) ))
     echo "run-llama-comparison: repetition $rep/$reps, $m (pp $pp, tg $tg, N $npl, context $ctx), load $(cut -d' ' -f1 /proc/loadavg)" >&2
-    # The weights in the plain CPU buffer, as xcot loads them on a CPU with AMX (xcot.llm.Model: ggml's AMX kernels
-    # died with SIGILL there, and llama-batched-bench segfaulted on qwq-1l): --no-repack here, -ot '.*=CPU' below.
+    # K-quant weights (qwq-1l) in the plain CPU buffer, as xcot loads them on a CPU with AMX (xcot.llm.Model: ggml's
+    # AMX K-quant kernels died with SIGILL there, and llama-batched-bench segfaulted on qwq-1l): --no-repack here,
+    # -ot '.*=CPU' below.
+    case "$m" in qwq-1l) repack=(--no-repack); placement=(-ot '.*=CPU') ;; *) repack=(); placement=() ;; esac
     LD_LIBRARY_PATH="$libdir/lib" "$bindir/llama-batched-bench" -m "$f" -c "$ctx" -b 2048 -ub 512 -t "$threads" \
-        -tb "$threads" -npp "$pp" -ntg "$tg" -npl "$npl" --no-repack --output-format jsonl 2>/dev/null \
+        -tb "$threads" -npp "$pp" -ntg "$tg" -npl "$npl" "${repack[@]}" --output-format jsonl 2>/dev/null \
         | tag llama-batched-bench "$name" >> "$raw"
     "$java" "${jflags[@]}" -cp "$cp" xcot.bench.BatchedThroughput batched "$f" "$threads" "$ctx" "$pp" "$tg" "$npl" \
         2>/dev/null >> "$raw"
-    LD_LIBRARY_PATH="$libdir/lib" "$bindir/llama-bench" -m "$f" -p 0 -n "$tg" -r 1 -t "$threads" -ot '.*=CPU' -o jsonl \
+    LD_LIBRARY_PATH="$libdir/lib" "$bindir/llama-bench" -m "$f" -p 0 -n "$tg" -r 1 -t "$threads" "${placement[@]}" -o jsonl \
         2>/dev/null | tag llama-bench "$name" >> "$raw"
     "$java" "${jflags[@]}" -cp "$cp" xcot.bench.BatchedThroughput single "$f" "$threads" "$tg" 2>/dev/null >> "$raw"
   done

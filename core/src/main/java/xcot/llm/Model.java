@@ -6,9 +6,12 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import xcot.bindings.llama_model_params;
+import xcot.gguf.GgmlType;
 import xcot.gguf.GgufException;
 import xcot.gguf.GgufFile;
 import xcot.gguf.GgufReader;
@@ -34,6 +37,13 @@ public final class Model extends NativeHandle {
         this.options = options;
         this.gguf = gguf;
         this.vocab = new Vocab(this, llama_model_get_vocab(pointer));
+    }
+
+    private static final Set<GgmlType> K_QUANTS = EnumSet.of(GgmlType.Q2_K, GgmlType.Q3_K,
+            GgmlType.Q4_K, GgmlType.Q5_K, GgmlType.Q6_K, GgmlType.IQ4_XS);
+
+    private static boolean hasKQuantWeights(GgufFile gguf) {
+        return gguf.tensors().stream().anyMatch(t -> K_QUANTS.contains(t.type()));
     }
 
     /**
@@ -62,10 +72,11 @@ public final class Model extends NativeHandle {
             });
             llama_model_params.vocab_only(params, options.vocabOnly());
             llama_model_params.check_tensors(params, options.checkTensors());
-            // On a CPU with AMX, ggml places Q4_K (and other quantized) weights in its AMX buffer type, and its AMX
-            // kernels died with SIGILL on this project's AMX-capable KVM guest (llama-batched-bench crashed there
-            // too). Without the CPU's extra buffer types the same weights run on the AVX-512 kernels.
-            if (ggml_cpu_has_amx_int8() != 0) {
+            // On a CPU with AMX, ggml places quantized weights in its AMX buffer type. Its K-quant kernels (Q8_K
+            // activations against Q4_K, Q5_K, Q6_K, IQ4_XS weights) died with SIGILL on this project's AMX-capable
+            // KVM guest (llama-batched-bench crashed there too), while its Q8_0 path runs. For a model with K-quant
+            // weights the CPU's extra buffer types are turned off: those weights run on the AVX-512 kernels.
+            if (ggml_cpu_has_amx_int8() != 0 && hasKQuantWeights(gguf)) {
                 llama_model_params.use_extra_bufts(params, false);
             }
             try {

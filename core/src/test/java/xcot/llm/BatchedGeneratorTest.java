@@ -154,8 +154,8 @@ class BatchedGeneratorTest {
         }
     }
 
-    @Test
-    void sharedPrefixIsCopiedNotDecodedAgain() {
+    /** Six greedy requests whose prompts share a question of about 220 tokens and differ in their last line. */
+    private static List<SequenceRequest> sixChainsOfOneQuestion() {
         String question = "<|im_start|>user\n" + "Patient note: a 54-year-old with a heart rate of 88. ".repeat(12);
         List<SequenceRequest> requests = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -163,6 +163,12 @@ class BatchedGeneratorTest {
                     + ".<|im_end|>\n<|im_start|>assistant\n", false, true);
             requests.add(SequenceRequest.greedy(p, 6).ignoringEndOfGeneration());
         }
+        return requests;
+    }
+
+    @Test
+    void sharedPrefixIsCopiedNotDecodedAgain() {
+        List<SequenceRequest> requests = sixChainsOfOneQuestion();
         int prefix = commonPrefix(requests);
         assertTrue(prefix > 100, "prefix " + prefix);
         try (Context context = unified(2048, 4); BatchedGenerator g = new BatchedGenerator(context, BatchOptions.of(4))) {
@@ -185,13 +191,7 @@ class BatchedGeneratorTest {
 
     @Test
     void withABufferPerSequenceASharedPrefixIsCopiedWholeAndTrimmed() {
-        String question = "<|im_start|>user\n" + "Patient note: a 54-year-old with a heart rate of 88. ".repeat(12);
-        List<SequenceRequest> requests = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            int[] p = model.vocab().tokenize(question + "Chain " + i + " says the answer is " + i
-                    + ".<|im_end|>\n<|im_start|>assistant\n", false, true);
-            requests.add(SequenceRequest.greedy(p, 6).ignoringEndOfGeneration());
-        }
+        List<SequenceRequest> requests = sixChainsOfOneQuestion();
         int prefix = commonPrefix(requests);
         List<Generation> alone = new ArrayList<>();
         for (SequenceRequest r : requests) {

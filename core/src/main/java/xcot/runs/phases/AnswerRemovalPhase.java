@@ -72,9 +72,7 @@ final class AnswerRemovalPhase {
         Batching batching = Batching.of(m.config(), Backend.info());
         try (ModelHandle handle = models.open(m);
              BatchSession session = new BatchSession(handle, batching, step.label(), ctx.listener())) {
-            List<List<Unit>> groups = batching.batchInvariant() ? List.of(List.copyOf(step.units()))
-                    : step.itemGroups(Batching.GROUP_ITEMS);
-            for (List<Unit> group : groups) {
+            for (List<Unit> group : batching.groups(step)) {
                 runGroup(group, session);
             }
         }

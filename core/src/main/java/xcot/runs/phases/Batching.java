@@ -1,10 +1,13 @@
 package xcot.runs.phases;
 
+import java.util.List;
 import java.util.Optional;
 import xcot.llm.BackendInfo;
 import xcot.llm.BatchOptions;
 import xcot.llm.ContextOptions;
 import xcot.runs.config.ModelConfig;
+import xcot.runs.plan.PlanStep;
+import xcot.runs.plan.Unit;
 import xcot.runs.plan.WorkPlan;
 
 /**
@@ -96,6 +99,14 @@ public record Batching(int parallel, boolean unified, boolean sharePrefixes, boo
         }
         return new ContextOptions(Math.multiplyExact(parallel, windowTokens), one.batchTokens(), one.ubatchTokens(),
                 parallel, unified, one.threads(), one.threadsBatch(), one.flashAttention(), one.kvCacheType());
+    }
+
+    /**
+     * The units of {@code step} that decode together: all of them where batching changes nothing, else the plan's
+     * item groups (the groups a worker claims), so that what shares a batch never depends on what is already stored.
+     */
+    public List<List<Unit>> groups(PlanStep step) {
+        return batchInvariant ? List.of(List.copyOf(step.units())) : step.itemGroups(GROUP_ITEMS);
     }
 
     public BatchOptions batchOptions() {
