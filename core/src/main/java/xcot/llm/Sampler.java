@@ -5,10 +5,12 @@ import static xcot.bindings.llama_h.*;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.List;
 import xcot.bindings.llama_sampler_chain_params;
 import xcot.bindings.llama_token_data;
 import xcot.bindings.llama_token_data_array;
+import xcot.kernel.TopValues;
 
 /**
  * An owned sampler chain ({@code llama_sampler_chain_init}; the chain owns the samplers added to it and frees them
@@ -26,8 +28,21 @@ public final class Sampler extends NativeHandle {
     /** {@code llama_token_data} is {@code {int32 id; float logit; float p}}: 12 bytes. */
     private static final long CANDIDATE_BYTES = llama_token_data.sizeof();
 
+    /**
+     * Largest top-k whose candidates are found in Java: llama.cpp sorts up to 128 candidates with
+     * {@code std::partial_sort} and more with a bucket sort; with distinct values both give the one descending order,
+     * but only the first path is exercised by the tests.
+     */
+    private static final int MAX_TOP_K_IN_JAVA = 128;
+
     private final List<SamplerStep> steps;
     private final boolean greedyOnly;
+    /** k of a top-k step that only positive temperatures precede; 0 when the chain does not start so. */
+    private final int topKFirst;
+    private final float[] temperaturesBeforeTopK;
+    /** Tests compare both paths on one chain, and count how often the short one was taken. */
+    boolean forceFullVocabulary;
+    long rowsSampledFromTopK;
     /** Holds the candidate array of {@link #sample(Logits, int)}: shared, since any one thread may sample. */
     private final Arena arena = Arena.ofShared();
     private MemorySegment candidates;
@@ -37,6 +52,23 @@ public final class Sampler extends NativeHandle {
         super("sampler", chain);
         this.steps = List.copyOf(steps);
         this.greedyOnly = steps.equals(List.of(new SamplerStep.Greedy()));
+        List<Float> temperatures = new ArrayList<>();
+        int k = 0;
+        for (SamplerStep step : steps) {
+            if (step instanceof SamplerStep.Temperature(float t) && t > 0) {
+                temperatures.add(t);
+                continue;
+            }
+            if (step instanceof SamplerStep.TopK(int topK) && topK <= MAX_TOP_K_IN_JAVA) {
+                k = Math.max(0, topK);
+            }
+            break;
+        }
+        this.topKFirst = k;
+        this.temperaturesBeforeTopK = new float[temperatures.size()];
+        for (int i = 0; i < temperatures.size(); i++) {
+            temperaturesBeforeTopK[i] = temperatures.get(i);
+        }
     }
 
     /** Builds a chain from {@code steps}; {@code vocab} is needed only for grammar steps. */
@@ -146,6 +178,13 @@ public final class Sampler extends NativeHandle {
      * does (candidates {@code {id, logit, 0}} in token order, the chain applied, the selected one accepted), reading
      * the row in place and touching no context state, so that several samplers may run at once on one decode's rows.
      *
+     * <p>A chain that starts with a top-k step (after positive temperatures only) gets only the {@code k} candidates
+     * that step would keep, found in Java ({@link TopValues}), instead of the whole vocabulary: the step then keeps
+     * all of them, in the same order, and the rest of the chain sees what it sees on the full array, so the token is
+     * the same. That holds when the {@code k + 1} largest values (as the step sees them, after the temperatures) are
+     * all different; with a tie among them the order the step leaves them in depends on the array it sorted, so then
+     * the whole vocabulary goes to llama.cpp as before.
+     *
      * @throws LlamaException if the chain selected no candidate (llama.cpp would abort)
      */
     public int sample(Logits logits, int row) {
@@ -154,25 +193,54 @@ public final class Sampler extends NativeHandle {
         }
         MemorySegment source = logits.row(row);
         int vocabSize = logits.vocabSize();
+        if (topKFirst > 0 && topKFirst < vocabSize && !forceFullVocabulary) {
+            TopValues.Top top = TopValues.largest(source, 0, vocabSize, topKFirst + 1);
+            if (top != null && TopValues.distinct(temperaturesBeforeTopK(top.values()))) {
+                MemorySegment data = candidates(topKFirst);
+                for (int i = 0; i < topKFirst; i++) {
+                    setCandidate(data, i, top.indices()[i], top.values()[i]);
+                }
+                rowsSampledFromTopK++;
+                return applyAndAccept(data, topKFirst);
+            }
+        }
         MemorySegment data = candidates(vocabSize);
         for (int token = 0; token < vocabSize; token++) {
-            long at = token * CANDIDATE_BYTES;
-            data.set(ValueLayout.JAVA_INT_UNALIGNED, at, token);
-            data.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at + Integer.BYTES,
-                    source.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, token));
-            data.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at + Integer.BYTES + Float.BYTES, 0f);
+            setCandidate(data, token, token, source.getAtIndex(ValueLayout.JAVA_FLOAT_UNALIGNED, token));
         }
+        return applyAndAccept(data, vocabSize);
+    }
+
+    private static void setCandidate(MemorySegment data, long index, int token, float logit) {
+        long at = index * CANDIDATE_BYTES;
+        data.set(ValueLayout.JAVA_INT_UNALIGNED, at, token);
+        data.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at + Integer.BYTES, logit);
+        data.set(ValueLayout.JAVA_FLOAT_UNALIGNED, at + Integer.BYTES + Float.BYTES, 0f);
+    }
+
+    /** The values as the top-k step sees them: divided by each temperature before it, in order, as llama.cpp does. */
+    private float[] temperaturesBeforeTopK(float[] raw) {
+        float[] values = raw.clone();
+        for (float t : temperaturesBeforeTopK) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] /= t;
+            }
+        }
+        return values;
+    }
+
+    private int applyAndAccept(MemorySegment data, int size) {
         llama_token_data_array.data(candidateArray, data);
-        llama_token_data_array.size(candidateArray, vocabSize);
+        llama_token_data_array.size(candidateArray, size);
         llama_token_data_array.selected(candidateArray, -1);
         llama_token_data_array.sorted(candidateArray, false);
         llama_sampler_apply(pointer(), candidateArray);
         long selected = llama_token_data_array.selected(candidateArray);
-        long size = llama_token_data_array.size(candidateArray);
-        if (selected < 0 || selected >= size) {
-            throw new LlamaException("the sampler chain " + steps + " selected candidate " + selected + " of " + size);
+        long kept = llama_token_data_array.size(candidateArray);
+        if (selected < 0 || selected >= kept) {
+            throw new LlamaException("the sampler chain " + steps + " selected candidate " + selected + " of " + kept);
         }
-        MemorySegment chosen = llama_token_data_array.data(candidateArray).reinterpret(size * CANDIDATE_BYTES);
+        MemorySegment chosen = llama_token_data_array.data(candidateArray).reinterpret(kept * CANDIDATE_BYTES);
         int token = chosen.get(ValueLayout.JAVA_INT_UNALIGNED, selected * CANDIDATE_BYTES);
         llama_sampler_accept(pointer(), token);
         return token;
