@@ -22,7 +22,7 @@ public final class Argmax {
     private static final int LANES = LogProbKernel.SPECIES.length();
     /** Vectors per block: enough independent max operations to hide their latency, one lane reduction per block. */
     private static final int BLOCK_VECTORS = 8;
-    private static final int BLOCK_FLOATS = BLOCK_VECTORS * LANES;
+    static final int BLOCK_FLOATS = BLOCK_VECTORS * LANES;
     private static final ValueLayout.OfFloat FLOAT = ValueLayout.JAVA_FLOAT_UNALIGNED;
 
     private Argmax() {}
@@ -64,8 +64,11 @@ public final class Argmax {
         throw new IllegalStateException("row maximum " + best + " not found again in row " + row);
     }
 
-    /** Lane-wise MAX follows {@link Math#max}: a NaN in the block makes the result NaN. */
-    private static float blockMax(MemorySegment logits, long base, int from) {
+    /**
+     * The largest of the {@link #BLOCK_FLOATS} floats from index {@code from}. Lane-wise MAX follows {@link Math#max}:
+     * a NaN in the block makes the result NaN.
+     */
+    static float blockMax(MemorySegment logits, long base, int from) {
         FloatVector m0 = LogProbKernel.load(logits, base, from).max(LogProbKernel.load(logits, base, from + LANES));
         FloatVector m1 = LogProbKernel.load(logits, base, from + 2 * LANES)
                 .max(LogProbKernel.load(logits, base, from + 3 * LANES));

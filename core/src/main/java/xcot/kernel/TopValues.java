@@ -2,16 +2,15 @@ package xcot.kernel;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
  * The {@code m} largest values of one logits row and where they are, read in place: what a top-k sampler needs
  * before it can work on {@code k} candidates instead of the whole vocabulary.
  *
- * <p>One pass: a min-heap of the best {@code m} so far; a whole vector is skipped unless one of its lanes beats the
- * heap's minimum, which after the first few thousand entries almost none does. A value equal to the minimum is not
+ * <p>One pass with a min-heap of the best {@code m} so far: a block of {@link Argmax}'s size is looked into only when
+ * its maximum beats the heap's minimum, which after the first few thousand entries few do; within it, only the lanes
+ * a vector compare finds above that minimum are offered. A value equal to the minimum is not
  * taken, so the heap holds the {@code m} largest values as a multiset (which one of several equal values it holds is
  * unspecified: callers that care about ties must check for them, see {@link #distinct}).
  *
@@ -33,28 +32,39 @@ public final class TopValues {
         }
         long base = LogProbKernel.rowOffsetBytes(logits, row, nVocab);
         Heap heap = new Heap(m);
-        VectorMask<Float> nan = LogProbKernel.SPECIES.maskAll(false);
-        int vectorsEnd = nVocab - nVocab % LANES;
-        for (int i = 0; i < vectorsEnd; i += LANES) {
-            FloatVector v = LogProbKernel.load(logits, base, i);
-            nan = nan.or(v.test(VectorOperators.IS_NAN));
-            if (v.compare(VectorOperators.GT, heap.threshold()).anyTrue()) {
-                for (int lane = 0; lane < LANES; lane++) {
-                    heap.offer(v.lane(lane), i + lane);
-                }
+        int blocksEnd = nVocab - nVocab % Argmax.BLOCK_FLOATS;
+        for (int from = 0; from < blocksEnd; from += Argmax.BLOCK_FLOATS) {
+            float blockMax = Argmax.blockMax(logits, base, from);
+            if (blockMax != blockMax) {
+                return null;
+            }
+            if (blockMax > heap.threshold()) {
+                offerBlock(logits, base, from, heap);
             }
         }
-        for (int i = vectorsEnd; i < nVocab; i++) {
+        for (int i = blocksEnd; i < nVocab; i++) {
             float x = logits.get(FLOAT, base + (long) i * Float.BYTES);
             if (x != x) {
                 return null;
             }
             heap.offer(x, i);
         }
-        if (nan.anyTrue() || heap.size < m) {
+        if (heap.size < m) {
             return null;
         }
         return heap.drainDescending();
+    }
+
+    /** Offers the block's values above the heap's threshold: a vector compare first, then only the lanes it found. */
+    private static void offerBlock(MemorySegment logits, long base, int from, Heap heap) {
+        for (int i = from; i < from + Argmax.BLOCK_FLOATS; i += LANES) {
+            long above = LogProbKernel.load(logits, base, i).compare(VectorOperators.GT, heap.threshold()).toLong();
+            while (above != 0) {
+                int lane = Long.numberOfTrailingZeros(above);
+                above &= above - 1;
+                heap.offer(logits.get(FLOAT, base + (long) (i + lane) * Float.BYTES), i + lane);
+            }
+        }
     }
 
     /** Whether {@code values} (descending) holds no two equal values. */
