@@ -33,6 +33,8 @@ final class BatchScheduler implements AutoCloseable {
     /** Sequences with tokens in the current batch. */
     private int sequencesInBatch;
     private final Stats stats = new Stats();
+    /** The totals after the last step, for readers on other threads (clients report progress beside the decode). */
+    private volatile BatchStats published;
 
     BatchScheduler(Context context, BatchOptions options) {
         if (options.parallel() > context.maxSequences()) {
@@ -58,6 +60,7 @@ final class BatchScheduler implements AutoCloseable {
         this.admission = new SlotAdmission(memory, vocab, options, window, unified, slots, ledger);
         pieces[0] = new byte[vocab.size()][];
         pieces[1] = new byte[vocab.size()][];
+        published = stats.snapshot();
     }
 
     /** Positions one sequence may use ({@code n_ctx_seq}). */
@@ -95,8 +98,9 @@ final class BatchScheduler implements AutoCloseable {
         return false;
     }
 
+    /** The totals as of the last completed step; safe from any thread. */
     BatchStats stats() {
-        return stats.snapshot();
+        return published;
     }
 
     /**
@@ -126,6 +130,7 @@ final class BatchScheduler implements AutoCloseable {
         afterDecode(decodeNanos, done);
         long stepNanos = System.nanoTime() - start;
         stats.step(decodeNanos, stepNanos, batch.size(), generationTokens, sequencesInBatch);
+        published = stats.snapshot();
         return done;
     }
 

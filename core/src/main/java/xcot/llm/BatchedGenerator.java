@@ -29,12 +29,11 @@ import java.util.List;
  * which cells they reuse) is a pure function of the order requests are queued in and the requests themselves:
  * <ul>
  *   <li>{@link #generateAll(List)} queues the list in order;</li>
- *   <li>{@link #runClients(List)} runs one script per client on its own virtual thread. Before every step the engine
- *   waits until every live client is blocked in a generate call or has finished; what was submitted since the last
- *   step is then queued in client order. A client wakes only after the engine has recorded that it is running again,
- *   so a request always joins the queue at the first step after the results it was built from, whatever the threads'
- *   timing. The same scripts on the same context options therefore give the same batches, and (on one machine and
- *   build) the same tokens.</li>
+ *   <li>{@link #runClients(List)} runs one script per client on its own virtual thread. A client woken by the results
+ *   of one step may keep computing through the next ({@link ClientCoordinator#LAG}); before the step after that the
+ *   engine waits for it, and what it submitted joins the queue there, in client order. A request's place in the queue
+ *   is thus fixed by the step whose results it was built from, whatever the threads' timing. The same scripts on the
+ *   same context options therefore give the same batches, and (on one machine and build) the same tokens.</li>
  * </ul>
  * Whether a sequence's logits depend on what it is batched with is a property of llama.cpp's kernels, not of this
  * schedule; see {@code BatchDeterminismTest} for what was measured and what is guaranteed.
@@ -59,7 +58,7 @@ public final class BatchedGenerator implements AutoCloseable {
         return scheduler.window();
     }
 
-    /** Totals since this engine was created. */
+    /** Totals since this engine was created, as of the last completed step; safe to call from a client. */
     public BatchStats stats() {
         return scheduler.stats();
     }
@@ -104,7 +103,7 @@ public final class BatchedGenerator implements AutoCloseable {
      * Runs each script on its own virtual thread with a {@link GenerationClient}, decoding on the calling thread until
      * every script has returned; returns their values in script order. The schedule depends only on the scripts
      * (see the class comment). A script may block only in its client's calls: the engine waits for every running
-     * script before each step, so a script waiting for another script's result would stall them all.
+     * script soon after it wakes, so a script waiting for another script's result would stall them all.
      *
      * @throws ClientScriptException for the first script (by index) that threw, after all have ended
      * @throws LlamaException if a decode failed; every script's pending and later generate calls threw it too
@@ -132,6 +131,9 @@ public final class BatchedGenerator implements AutoCloseable {
         try {
             while (true) {
                 coordinator.awaitBoundary().forEach(scheduler::enqueue);
+                if (!scheduler.hasWork()) {
+                    coordinator.awaitAll().forEach(scheduler::enqueue);
+                }
                 if (!scheduler.hasWork()) {
                     if (!coordinator.hasLiveClients()) {
                         break;

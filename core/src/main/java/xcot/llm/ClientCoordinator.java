@@ -8,20 +8,34 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * Makes the schedule of {@link BatchedGenerator#runClients} independent of thread timing. A client is either
- * <em>running</em> (its script computes; it may submit) or <em>blocked</em> in a generate call (or finished). Before
- * every step the engine waits until no client is running, then takes what was submitted since the last step in
- * client order. A client becomes running again only when the engine delivers its last outstanding result, which the
- * engine records before waking it, so each request's place in the queue is fixed by which step boundary follows the
- * results it was built from and by its client's index: the same scripts give the same batches whatever the threads do.
+ * Makes the schedule of {@link BatchedGenerator#runClients} independent of thread timing, while clients' own work
+ * (tokenizing the next prompt, storing a result) runs beside the decode. A client is either <em>running</em> (its
+ * script computes; it may submit) or <em>blocked</em> in a generate call (or finished). Steps are counted; a client
+ * woken by results of step {@code s} has a <em>deadline</em>: boundary {@code s + 1 + }{@value #LAG}, the point before
+ * step {@code s + 1 + LAG}. Before each step the engine waits only for the running clients whose deadline it has
+ * reached, then queues what was submitted for this boundary (by deadline, then client order). A request's place in
+ * the queue is thus fixed by the step whose results it was built from and by its client's index, never by how fast
+ * its client ran: the same scripts give the same batches whatever the threads do.
+ *
+ * <p>When nothing is in flight or queued, the engine cannot step towards a later deadline; it waits for every running
+ * client instead and queues all they submitted, in the same order, which is as deterministic.
  */
 final class ClientCoordinator {
+    /**
+     * Steps a woken client may take beside the decode before the engine waits for it. One step of 16 sequences of
+     * even the tiny test model (about 8 ms on two cores) covers a client's work between two requests (about 4 ms);
+     * on a GPU a step takes longer. A slot freed by a client's request stays free at most this long when nothing else
+     * waits in the queue.
+     */
+    static final int LAG = 1;
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition boundary = lock.newCondition();
     private final Client[] clients;
     private final Consumer<SequenceRequest> validator;
     private final List<Ticket> submitted = new ArrayList<>();
-    private int running;
+    /** Steps delivered so far: the boundary before step {@code steps}. */
+    private long steps;
     private int live;
     private RuntimeException stopped;
 
@@ -31,7 +45,6 @@ final class ClientCoordinator {
         for (int i = 0; i < count; i++) {
             clients[i] = new Client(i);
         }
-        this.running = count;
         this.live = count;
     }
 
@@ -40,22 +53,58 @@ final class ClientCoordinator {
     }
 
     /**
-     * Waits until no client is running; returns the tickets submitted since the last call, ordered by client index
-     * (each client's own in submission order).
+     * Waits until no running client's deadline is at or before this boundary; returns the tickets submitted for it
+     * (deadline reached), by deadline, then client index, each client's own in submission order. Returns an empty list
+     * only when no request is due yet; see {@link #awaitAll()}.
      */
     List<Ticket> awaitBoundary() throws InterruptedException {
         lock.lock();
         try {
-            while (running > 0) {
+            while (anyRunningDueBy(steps)) {
                 boundary.await();
             }
-            List<Ticket> fresh = new ArrayList<>(submitted);
-            submitted.clear();
-            fresh.sort(Comparator.comparingInt(t -> t.client));
-            return fresh;
+            return take(steps);
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * For when nothing is in flight or queued: waits until no client runs and returns every submitted ticket, in the
+     * order of {@link #awaitBoundary()}.
+     */
+    List<Ticket> awaitAll() throws InterruptedException {
+        lock.lock();
+        try {
+            while (anyRunningDueBy(Long.MAX_VALUE)) {
+                boundary.await();
+            }
+            return take(Long.MAX_VALUE);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean anyRunningDueBy(long boundaryIndex) {
+        for (Client c : clients) {
+            if (c.running && c.deadline <= boundaryIndex) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Ticket> take(long boundaryIndex) {
+        List<Ticket> due = new ArrayList<>();
+        submitted.removeIf(t -> {
+            if (t.joinsAt <= boundaryIndex) {
+                due.add(t);
+                return true;
+            }
+            return false;
+        });
+        due.sort(Comparator.comparingLong((Ticket t) -> t.joinsAt).thenComparingInt(t -> t.client));
+        return due;
     }
 
     boolean hasLiveClients() {
@@ -67,17 +116,19 @@ final class ClientCoordinator {
         }
     }
 
-    /** Hands completed tickets to their clients; a client whose last outstanding result this is runs again. */
+    /**
+     * Counts a step and hands its completed tickets to their clients; a client whose last outstanding result this is
+     * runs again, with its deadline {@value #LAG} steps after the next boundary.
+     */
     void deliver(List<Ticket> done) {
-        if (done.isEmpty()) {
-            return;
-        }
         lock.lock();
         try {
+            steps++;
             for (Ticket t : done) {
                 Client c = clients[t.client];
                 if (--c.outstanding == 0) {
-                    running++;
+                    c.running = true;
+                    c.deadline = steps + LAG;
                     c.wake.signal();
                 }
             }
@@ -104,7 +155,7 @@ final class ClientCoordinator {
         lock.lock();
         try {
             live--;
-            running--;
+            clients[index].running = false;
             boundary.signal();
         } finally {
             lock.unlock();
@@ -115,6 +166,9 @@ final class ClientCoordinator {
         private final int index;
         private final Condition wake = lock.newCondition();
         private int outstanding;
+        /** Every client runs from the start, due at the first boundary. */
+        private boolean running = true;
+        private long deadline;
 
         Client(int index) {
             this.index = index;
@@ -138,9 +192,12 @@ final class ClientCoordinator {
             lock.lock();
             try {
                 throwIfStopped();
+                for (Ticket t : tickets) {
+                    t.joinsAt = deadline;
+                }
                 submitted.addAll(tickets);
                 outstanding = tickets.size();
-                running--;
+                running = false;
                 boundary.signal();
                 while (outstanding > 0 && stopped == null) {
                     wake.awaitUninterruptibly();

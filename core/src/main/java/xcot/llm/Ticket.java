@@ -10,6 +10,8 @@ final class Ticket {
     final int client;
     /** Where the caller wants the result (the index in the request list). */
     final int index;
+    /** For a client's request: the step boundary at which it joins the queue ({@link ClientCoordinator}). */
+    long joinsAt;
     private Generation result;
     private RuntimeException failure;
 

@@ -20,8 +20,9 @@ import xcot.llm.SequenceRequest;
  * <p><b>Threads.</b> Each unit is a script on its own virtual thread ({@link BatchedGenerator#runClients}), but the
  * scripts' own work (tokenizing, scoring, the store, the listener, which are not thread-safe) runs one script at a
  * time: a script holds this session's lock while it runs and lets go of it only while it waits in {@link #generate}.
- * The engine decodes only while every script waits or has ended, so nothing here runs beside a decode either. The
- * schedule does not depend on who takes the lock first: the engine queues what was submitted in script order.
+ * That work runs beside the engine's decode (what it shares with it, the vocabulary and the batch totals, is read
+ * only or published per step); the engine waits for a script one step after waking it, and queues what was submitted
+ * in script order, so the schedule does not depend on who takes the lock first or how long the work takes.
  */
 final class BatchSession implements AutoCloseable {
     /** A unit's work, run with the session's lock held. */
