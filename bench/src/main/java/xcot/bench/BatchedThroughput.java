@@ -30,7 +30,8 @@ import xcot.llm.SequenceRequest;
  *   decodes TG random tokens).</li>
  * </ul>
  * Each configuration first runs unmeasured to warm the JIT (the step loop and the argmax reach C2 only after a few
- * hundred steps): batched, once with up to 64 tokens per sequence; single, twice in full.
+ * hundred steps): batched, once with up to 64 tokens per sequence, and the first configuration twice more in full and
+ * for at least 5 s; single, twice in full and for at least 5 s.
  *
  * <p>{@code prefix} measures shared prefixes: REQUESTS requests whose prompts are one PREFIX-token prefix (a
  * question) plus SUFFIX tokens of their own (an inserted chain of thought), BUDGET tokens each, PARALLEL in flight,
@@ -45,6 +46,12 @@ public final class BatchedThroughput {
     /** Tokens per sequence of the batched warm-up: enough steps for C2 to compile the step loop and the argmax. */
     private static final int WARM_UP_TOKENS = 64;
     private static final int WARM_UP_RUNS = 2;
+    /**
+     * The first configuration and the single-sequence mode also warm up for at least this long: with two full runs
+     * only, the first measured runs of the tiny model still ran at 70-75 % of the later ones (C2 finishing the step
+     * loop's callees), as a JMH warm-up would have shown.
+     */
+    private static final long WARM_UP_NANOS = 5_000_000_000L;
 
     private BatchedThroughput() {}
 
@@ -83,7 +90,9 @@ public final class BatchedThroughput {
                     // The first configuration also warms the JIT in full: one short warm-up left the N = 1 step loop
                     // interpreted in the measured run (384 tokens/s, then 909 once compiled, on the tiny model).
                     int warmUps = n == parallels[0] ? 1 + WARM_UP_RUNS : 1;
-                    for (int w = 0; w < warmUps; w++) {
+                    long warmUpStart = System.nanoTime();
+                    for (int w = 0; w < warmUps || n == parallels[0]
+                            && System.nanoTime() - warmUpStart < WARM_UP_NANOS; w++) {
                         generator.generateAll(requests(model, rng, n, pp, w == 0 ? Math.min(tg + 1, WARM_UP_TOKENS)
                                 : tg + 1));
                     }
@@ -102,7 +111,8 @@ public final class BatchedThroughput {
         ContextOptions options = ContextOptions.of(tg + 2).withThreads(threads);
         try (Context context = model.newContext(options);
                 BatchedGenerator generator = new BatchedGenerator(context, new BatchOptions(1, 1, false))) {
-            for (int i = 0; i < WARM_UP_RUNS; i++) {
+            long warmUpStart = System.nanoTime();
+            for (int i = 0; i < WARM_UP_RUNS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
                 generator.generateAll(requests(model, rng, 1, 1, tg + 1));
             }
             for (int run = 0; run < runs; run++) {
