@@ -30,8 +30,8 @@ import xcot.llm.SequenceRequest;
  *   decodes TG random tokens).</li>
  * </ul>
  * Each configuration first runs unmeasured to warm the JIT (the step loop and the argmax reach C2 only after a few
- * hundred steps): batched, once with up to 64 tokens per sequence, and the first configuration twice more in full and
- * for at least 5 s; single, twice in full and for at least 5 s.
+ * hundred steps): batched, once with up to 64 tokens per sequence, then twice more in full and for at least 3 s;
+ * single, twice in full and for at least 3 s.
  *
  * <p>{@code prefix} measures shared prefixes: REQUESTS requests whose prompts are one PREFIX-token prefix (a
  * question) plus SUFFIX tokens of their own (an inserted chain of thought), BUDGET tokens each, PARALLEL in flight,
@@ -47,11 +47,11 @@ public final class BatchedThroughput {
     private static final int WARM_UP_TOKENS = 64;
     private static final int WARM_UP_RUNS = 2;
     /**
-     * The first configuration and the single-sequence mode also warm up for at least this long: with two full runs
-     * only, the first measured runs of the tiny model still ran at 70-75 % of the later ones (C2 finishing the step
-     * loop's callees), as a JMH warm-up would have shown.
+     * Every configuration also warms up for at least this long: with two full runs only, the first measured runs of
+     * the tiny model still ran at 70-75 % of the later ones (C2 finishing the step loop's callees), as a JMH warm-up
+     * would have shown.
      */
-    private static final long WARM_UP_NANOS = 5_000_000_000L;
+    private static final long WARM_UP_NANOS = 3_000_000_000L;
 
     private BatchedThroughput() {}
 
@@ -86,13 +86,13 @@ public final class BatchedThroughput {
                     continue;   // as llama-batched-bench: a configuration that does not fit is skipped
                 }
                 try (BatchedGenerator generator = new BatchedGenerator(context,
-                        new BatchOptions(n, threads, false))) {
-                    // The first configuration also warms the JIT in full: one short warm-up left the N = 1 step loop
-                    // interpreted in the measured run (384 tokens/s, then 909 once compiled, on the tiny model).
-                    int warmUps = n == parallels[0] ? 1 + WARM_UP_RUNS : 1;
+                        BatchOptions.of(n, context).withSharePrefixes(false))) {
+                    // Every configuration warms the JIT in full: one short warm-up left the N = 1 step loop interpreted
+                    // in the measured run (384 tokens/s, then 909 once compiled, on the tiny model), and N = 4 after
+                    // N = 1 ran at 0.74x of llama-batched-bench where, measured first, it ran at 0.9x (the paths of
+                    // several rows per step compile only when they run).
                     long warmUpStart = System.nanoTime();
-                    for (int w = 0; w < warmUps || n == parallels[0]
-                            && System.nanoTime() - warmUpStart < WARM_UP_NANOS; w++) {
+                    for (int w = 0; w < 1 + WARM_UP_RUNS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; w++) {
                         generator.generateAll(requests(model, rng, n, pp, w == 0 ? Math.min(tg + 1, WARM_UP_TOKENS)
                                 : tg + 1));
                     }
@@ -141,7 +141,7 @@ public final class BatchedThroughput {
             for (int run = -1; run < runs; run++) {   // run -1 warms up both settings
                 for (boolean share : new boolean[] {false, true}) {
                     try (BatchedGenerator generator = new BatchedGenerator(context,
-                            new BatchOptions(parallel, threads, share))) {
+                            BatchOptions.of(parallel, context).withSharePrefixes(share))) {
                         long start = System.nanoTime();
                         generator.generateAll(requests);
                         long wall = System.nanoTime() - start;

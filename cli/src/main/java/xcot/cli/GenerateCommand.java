@@ -130,7 +130,7 @@ final class GenerateCommand implements Callable<Integer> {
                 requests.add(request(m, prompts.get(i % prompts.size()), seed + i, order));
             }
             try (Context context = m.newContext(options);
-                    BatchedGenerator generator = new BatchedGenerator(context, BatchOptions.of(parallel))) {
+                    BatchedGenerator generator = new BatchedGenerator(context, BatchOptions.of(parallel, context))) {
                 List<Generation> results = generator.generateAll(requests);
                 for (int i = 0; i < results.size(); i++) {
                     if (results.size() > 1) {

@@ -27,6 +27,22 @@ public record BatchOptions(int parallel, int samplingThreads, boolean sharePrefi
         return new BatchOptions(parallel, Math.min(8, Runtime.getRuntime().availableProcessors()), true);
     }
 
+    /**
+     * {@code parallel} sequences, shared prefixes on, and rows sampled on the decoding thread plus the cores the
+     * decode's {@code decodeThreads} leave free (at most 8 threads in all). llama.cpp's CPU threads keep spinning on
+     * their cores for a while after each decode, so a sampling thread there only takes turns with them: on 2 cores
+     * with 2 decode threads, sampling 4 rows on 2 threads cost 10 % of a step against 7 % on one.
+     */
+    public static BatchOptions of(int parallel, int decodeThreads) {
+        int free = Math.max(0, Runtime.getRuntime().availableProcessors() - decodeThreads);
+        return new BatchOptions(parallel, Math.min(8, 1 + free), true);
+    }
+
+    /** {@link #of(int, int)} for a decode on {@code context}'s threads. */
+    public static BatchOptions of(int parallel, Context context) {
+        return of(parallel, context.options().threads());
+    }
+
     public BatchOptions withSamplingThreads(int threads) {
         return new BatchOptions(parallel, threads, sharePrefixes);
     }

@@ -112,7 +112,7 @@ final class BatchSession implements AutoCloseable {
     private BatchedGenerator generator() {
         if (generator == null) {
             context = handle.model().newContext(batching.contextOptions(handle.resolved().config()));
-            generator = new BatchedGenerator(context, batching.batchOptions());
+            generator = new BatchedGenerator(context, batching.batchOptions(context));
         }
         return generator;
     }

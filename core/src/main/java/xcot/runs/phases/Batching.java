@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import xcot.llm.BackendInfo;
 import xcot.llm.BatchOptions;
+import xcot.llm.Context;
 import xcot.llm.ContextOptions;
 import xcot.runs.config.ModelConfig;
 import xcot.runs.plan.PlanStep;
@@ -109,8 +110,9 @@ public record Batching(int parallel, boolean unified, boolean sharePrefixes, boo
         return batchInvariant ? List.of(List.copyOf(step.units())) : step.itemGroups(GROUP_ITEMS);
     }
 
-    public BatchOptions batchOptions() {
-        return BatchOptions.of(parallel).withSharePrefixes(sharePrefixes);
+    /** The generator's options on {@code context}: sampling threads follow the cores its decode leaves free. */
+    public BatchOptions batchOptions(Context context) {
+        return BatchOptions.of(parallel, context).withSharePrefixes(sharePrefixes);
     }
 
     /**
