@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,11 +20,13 @@ import xcot.methods.removal.LocalEndpoint;
 import xcot.methods.removal.LocalEndpoint.Answer;
 import xcot.methods.removal.OpenAiEndpoint;
 import xcot.runs.config.ConfigException;
+import xcot.runs.config.RunConfig;
+import xcot.runs.store.StoreLocation;
 
 /**
  * A run whose answers are removed over HTTP, against a local endpoint: a refused key or a base URL with credentials
  * stops it in preflight, before any model is loaded, in one line that shows neither; a rate-limited endpoint is
- * waited for, and the progress says so.
+ * waited for, and the progress says so; a shared run's export, which only recalls, needs no key.
  */
 class AnswerRemovalEndpointRunTest {
     static final String KEY = "sk-run-7Hq2Wm9Zx4Lc1Vb8Nt5R";
@@ -43,10 +46,13 @@ class AnswerRemovalEndpointRunTest {
     final StringWriter err = new StringWriter();
 
     RunResult run(String yaml, String base) {
-        RunOptions options = new RunOptions(new PrintWriter(err, true), false, Map.of(OpenAiEndpoint.ENV_BASE_URL,
-                base, OpenAiEndpoint.ENV_API_KEY, KEY), LocalDate.of(2026, 1, 18), RunOptions::createBenchmark,
-                new IncrementalEnsembleSource(), dir.resolve("cache"), false, false, false);
-        return Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options);
+        return Runner.run(RunTesting.config(yaml, dir), dir.resolve("run"), options(Map.of(OpenAiEndpoint.ENV_BASE_URL,
+                base, OpenAiEndpoint.ENV_API_KEY, KEY)));
+    }
+
+    RunOptions options(Map<String, String> env) {
+        return new RunOptions(new PrintWriter(err, true), false, env, LocalDate.of(2026, 1, 18),
+                RunOptions::createBenchmark, new IncrementalEnsembleSource(), dir.resolve("cache"), false, false, false);
     }
 
     @Test
@@ -84,6 +90,27 @@ class AnswerRemovalEndpointRunTest {
             assertTrue(err.toString().contains("xcot: answer removal: waiting for " + server.base()
                     + "/chat/completions (try 2 of 4 in 0 s: HTTP 429 Too Many Requests)\n"), err.toString());
             assertTrue(Files.readString(dir.resolve("run/config.yaml")).contains("timeout-seconds: 5"));
+        }
+    }
+
+    @Test
+    void aSharedRunIsExportedWithoutTheKey() throws Exception {
+        try (LocalEndpoint server = new LocalEndpoint((r, i) -> r.path().endsWith("/models")
+                ? Answer.of(200, "{\"data\":[]}") : Answer.chat("Hint."))) {
+            RunConfig config = RunTesting.config(CONFIG, dir);
+            StoreLocation shared = new StoreLocation.Sqlite(dir.resolve("shared"));
+            WorkerRunner.Report worked = WorkerRunner.work(config, shared, options(Map.of(OpenAiEndpoint.ENV_BASE_URL,
+                    server.base(), OpenAiEndpoint.ENV_API_KEY, KEY)), new WorkerOptions("w1", Duration.ofSeconds(5),
+                    Duration.ofMillis(200)));
+            assertTrue(worked.unitsRun() > 0, worked.toString());
+            int requests = server.requests().size();
+            assertTrue(requests > 1, "the worker removed answers over HTTP");
+
+            RunResult exported = WorkerRunner.export(config, dir.resolve("exported"), shared, options(Map.of()));
+            assertEquals(0, exported.computedUnits());
+            assertEquals(requests, server.requests().size(), "the export asked the endpoint nothing");
+            assertTrue(exported.settings().stream().anyMatch(x -> x.condition().equals("transfer-without-answer")),
+                    "the transfers without the answer sentences are exported: " + exported.settings());
         }
     }
 }

@@ -38,9 +38,21 @@ public final class OpenAiAnswerRemover implements AnswerRemover {
         return new OpenAiAnswerRemover(OpenAiClient.standard(OpenAiEndpoint.fromEnvironment(env), timeout, waiting));
     }
 
+    /**
+     * The {@link #id()} of a remover built from {@code env}, read without the key: stored results are found by it, so
+     * a run whose results are all stored (an export, a resume) needs no credentials.
+     */
+    public static String idFromEnvironment(Map<String, String> env) {
+        return id(OpenAiEndpoint.modelOf(env), OpenAiEndpoint.reasoningEffortOf(env));
+    }
+
     @Override
     public String id() {
-        return "http:" + client.endpoint().model() + ":" + client.endpoint().reasoningEffort();
+        return id(client.endpoint().model(), client.endpoint().reasoningEffort());
+    }
+
+    private static String id(String model, String reasoningEffort) {
+        return "http:" + model + ":" + reasoningEffort;
     }
 
     @Override

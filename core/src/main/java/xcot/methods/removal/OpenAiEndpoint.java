@@ -69,7 +69,17 @@ public record OpenAiEndpoint(URI base, String apiKey, String model, String reaso
                     + " (and optionally " + ENV_BASE_URL + ", " + ENV_MODEL + ", " + ENV_REASONING_EFFORT + ")");
         }
         return new OpenAiEndpoint(parse(env.getOrDefault(ENV_BASE_URL, DEFAULT_BASE_URL)), key.strip(),
-                env.getOrDefault(ENV_MODEL, DEFAULT_MODEL), env.getOrDefault(ENV_REASONING_EFFORT, DEFAULT_EFFORT));
+                modelOf(env), reasoningEffortOf(env));
+    }
+
+    /** The model {@link #fromEnvironment} would name; needs no key. */
+    public static String modelOf(Map<String, String> env) {
+        return env.getOrDefault(ENV_MODEL, DEFAULT_MODEL);
+    }
+
+    /** The {@code reasoning_effort} {@link #fromEnvironment} would send; needs no key. */
+    public static String reasoningEffortOf(Map<String, String> env) {
+        return env.getOrDefault(ENV_REASONING_EFFORT, DEFAULT_EFFORT);
     }
 
     private static URI parse(String url) {

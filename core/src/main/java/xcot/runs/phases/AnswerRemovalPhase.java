@@ -45,9 +45,10 @@ final class AnswerRemovalPhase {
             runLocalModel(step);
             return;
         }
-        AnswerRemover remover = plan.config().answerRemoval().method() == AnswerRemovalConfig.Method.RULES
-                ? new RuleBasedAnswerRemover() : OpenAiAnswerRemover.fromEnvironment(ctx.env(),
-                        Duration.ofSeconds(plan.config().answerRemoval().timeoutSeconds()), ctx.listener()::waiting);
+        boolean rules = plan.config().answerRemoval().method() == AnswerRemovalConfig.Method.RULES;
+        String removerId = rules ? new RuleBasedAnswerRemover().id() : OpenAiAnswerRemover.idFromEnvironment(ctx.env());
+        // The endpoint (and its key) only once a CoT is not stored: recalling a complete run needs no credentials.
+        AnswerRemover remover = null;
         String kind = plan.benchmark().kind().name();
         for (Unit unit : step.units()) {
             Optional<String> cot = ctx.cots().text(((Unit.AnswerRemoval) unit).input());
@@ -56,12 +57,19 @@ final class AnswerRemovalPhase {
                 continue;
             }
             String inputHash = Hashing.of(cot.get());
-            Optional<String> stored = ctx.store().sanitized(remover.id(), kind, inputHash);
-            String output = stored.orElseGet(() -> {
-                String removed = remover.remove(cot.get(), plan.benchmark().kind());
-                ctx.store().putSanitized(remover.id(), kind, inputHash, removed);
-                return removed;
-            });
+            Optional<String> stored = ctx.store().sanitized(removerId, kind, inputHash);
+            String output;
+            if (stored.isPresent()) {
+                output = stored.get();
+            } else {
+                if (remover == null) {
+                    remover = rules ? new RuleBasedAnswerRemover() : OpenAiAnswerRemover.fromEnvironment(ctx.env(),
+                            Duration.ofSeconds(plan.config().answerRemoval().timeoutSeconds()),
+                            ctx.listener()::waiting);
+                }
+                output = remover.remove(cot.get(), plan.benchmark().kind());
+                ctx.store().putSanitized(removerId, kind, inputHash, output);
+            }
             ctx.results().putSanitized(cot.get(), output);
             ctx.listener().unitDone(stored.isPresent());
         }
