@@ -15,7 +15,7 @@
 # phase's mean prompt length per sequence and its mean new tokens per sequence, at N = each PARALLEL value, once per
 # repetition after that repetition's runs. Its speed-up from the narrowest to the widest N is what xcot's speed-up is
 # held to (within 20 %): llama.cpp's own gain from batching shrinks as the context deepens (on the 2-core machine of
-# the README 2.6x at a 128-token prompt, 1.6x at 1,024 and 1.4x at 2,048 tokens), so a gain measured at another
+# the README 2.4x at a 128-token prompt, 2.0x at 1,024 and 1.8x at 2,048 tokens), so a gain measured at another
 # depth is not the one this run can reach.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
