@@ -2,10 +2,7 @@ package xcot.runs.phases;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import xcot.llm.Backend;
 import xcot.methods.Attempt;
@@ -92,13 +89,8 @@ final class AttemptPhase {
                 ctx.listener().unitDone(true);
             }
         }
-        // Units that write a CoT (two passes, the longest) start first and single answers last, so that the short
-        // ones fill the slots the long ones free at the end: on one tiny fixture, 7.6 % of a 16-sequence own-CoT
-        // step's slots went idle with nothing queued. A pure function of the plan, like every schedule here.
-        List<Prepared> startOrder = new ArrayList<>(work);
-        startOrder.sort(Comparator.comparingInt(p -> writesCot(p) ? 0 : 1));
         List<BatchSession.Body<AttemptRecord>> bodies = new ArrayList<>();
-        for (Prepared p : startOrder) {
+        for (Prepared p : work) {
             bodies.add(client -> {
                 TextGenerator generator = new CachedGenerator(session, client, ctx.store(), ctx.plan().config().flags(),
                         ctx.listener(), batchKey);
@@ -109,12 +101,7 @@ final class AttemptPhase {
                 return record;
             });
         }
-        List<AttemptRecord> started = session.run(bodies);
-        Map<Prepared, AttemptRecord> byUnit = new IdentityHashMap<>();
-        for (int i = 0; i < startOrder.size(); i++) {
-            byUnit.put(startOrder.get(i), started.get(i));
-        }
-        List<AttemptRecord> computed = work.stream().map(byUnit::get).toList();
+        List<AttemptRecord> computed = session.run(bodies);
         for (int i = 0, w = 0; i < prepared.size(); i++) {
             if (w < work.size() && work.get(w) == prepared.get(i)) {
                 // An attempt stored before the group was recomputed stays as stored: the store keeps the first write.
@@ -123,11 +110,6 @@ final class AttemptPhase {
             }
             ctx.results().put(prepared.get(i).unit().key(), records[i]);
         }
-    }
-
-    /** Whether the attempt writes a chain of thought before its answer (own or continued: two passes). */
-    private static boolean writesCot(Prepared p) {
-        return p.cot().isEmpty() || p.unit().open();
     }
 
     /** Makes one attempt and scores it. */
