@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import xcot.llm.BatchOptions;
 import xcot.llm.BatchStats;
 import xcot.llm.BatchedGenerator;
@@ -91,11 +92,8 @@ public final class BatchedThroughput {
                     // in the measured run (384 tokens/s, then 909 once compiled, on the tiny model), and N = 4 after
                     // N = 1 ran at 0.74x of llama-batched-bench where, measured first, it ran at 0.9x (the paths of
                     // several rows per step compile only when they run).
-                    long warmUpStart = System.nanoTime();
-                    for (int w = 0; w < 1 + WARM_UP_RUNS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; w++) {
-                        generator.generateAll(requests(model, rng, n, pp, w == 0 ? Math.min(tg + 1, WARM_UP_TOKENS)
-                                : tg + 1));
-                    }
+                    warmUp(1 + WARM_UP_RUNS, w -> generator.generateAll(requests(model, rng, n, pp,
+                            w == 0 ? Math.min(tg + 1, WARM_UP_TOKENS) : tg + 1)));
                     for (int run = 0; run < runs; run++) {
                         BatchStats before = generator.stats();
                         generator.generateAll(requests(model, rng, n, pp, tg + 1));
@@ -106,15 +104,20 @@ public final class BatchedThroughput {
         }
     }
 
+    /** Runs {@code run(0), run(1), ...} unmeasured: at least {@code minRuns} times and for {@link #WARM_UP_NANOS}. */
+    private static void warmUp(int minRuns, IntConsumer run) {
+        long start = System.nanoTime();
+        for (int w = 0; w < minRuns || System.nanoTime() - start < WARM_UP_NANOS; w++) {
+            run.accept(w);
+        }
+    }
+
     private static void single(Model model, int threads, int tg, int runs) {
         SplittableRandom rng = new SplittableRandom(4321);
         ContextOptions options = ContextOptions.of(tg + 2).withThreads(threads);
         try (Context context = model.newContext(options);
                 BatchedGenerator generator = new BatchedGenerator(context, new BatchOptions(1, 1, false))) {
-            long warmUpStart = System.nanoTime();
-            for (int i = 0; i < WARM_UP_RUNS || System.nanoTime() - warmUpStart < WARM_UP_NANOS; i++) {
-                generator.generateAll(requests(model, rng, 1, 1, tg + 1));
-            }
+            warmUp(WARM_UP_RUNS, w -> generator.generateAll(requests(model, rng, 1, 1, tg + 1)));
             for (int run = 0; run < runs; run++) {
                 BatchStats before = generator.stats();
                 generator.generateAll(requests(model, rng, 1, 1, tg + 1));

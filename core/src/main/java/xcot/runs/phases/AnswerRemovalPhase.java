@@ -46,9 +46,9 @@ final class AnswerRemovalPhase {
             return;
         }
         boolean rules = plan.config().answerRemoval().method() == AnswerRemovalConfig.Method.RULES;
-        String removerId = rules ? new RuleBasedAnswerRemover().id() : OpenAiAnswerRemover.idFromEnvironment(ctx.env());
         // The endpoint (and its key) only once a CoT is not stored: recalling a complete run needs no credentials.
-        AnswerRemover remover = null;
+        AnswerRemover remover = rules ? new RuleBasedAnswerRemover() : null;
+        String removerId = rules ? remover.id() : OpenAiAnswerRemover.idFromEnvironment(ctx.env());
         String kind = plan.benchmark().kind().name();
         for (Unit unit : step.units()) {
             Optional<String> cot = ctx.cots().text(((Unit.AnswerRemoval) unit).input());
@@ -63,9 +63,8 @@ final class AnswerRemovalPhase {
                 output = stored.get();
             } else {
                 if (remover == null) {
-                    remover = rules ? new RuleBasedAnswerRemover() : OpenAiAnswerRemover.fromEnvironment(ctx.env(),
-                            Duration.ofSeconds(plan.config().answerRemoval().timeoutSeconds()),
-                            ctx.listener()::waiting);
+                    remover = OpenAiAnswerRemover.fromEnvironment(ctx.env(),
+                            Duration.ofSeconds(plan.config().answerRemoval().timeoutSeconds()), ctx.listener()::waiting);
                 }
                 output = remover.remove(cot.get(), plan.benchmark().kind());
                 ctx.store().putSanitized(removerId, kind, inputHash, output);
